@@ -1,0 +1,6 @@
+from .base import *  # noqa: F403
+
+DEBUG = True
+STORAGES["staticfiles"] = {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}

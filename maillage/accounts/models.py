@@ -1,0 +1,173 @@
+from django.contrib.auth.base_user import BaseUserManager
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from maillage.core.models import TimeStampedModel
+
+from .querysets import ConsentQuerySet, UserQuerySet
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class ExpertiseTag(models.Model):
+    """A field of know-how a person declares (shared vocabulary, free additions)."""
+
+    name = models.CharField(_("name"), max_length=60)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("expertise")
+        verbose_name_plural = _("expertise")
+
+    def __str__(self):
+        return self.name
+
+
+class User(AbstractUser):
+    """A person, identified by e-mail; the profile lives on the same row."""
+
+    class Language(models.TextChoices):
+        FRENCH = "fr", _("French")
+        ENGLISH = "en", _("English")
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    display_name = models.CharField(_("name"), max_length=120, blank=True)
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("organisation"),
+    )
+    region = models.ForeignKey(
+        "territories.Region",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("region"),
+    )
+    bio = models.TextField(_("short bio"), max_length=1000, blank=True)
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    expertise = models.ManyToManyField(
+        ExpertiseTag, blank=True, related_name="people", verbose_name=_("expertise")
+    )
+    open_to_contact = models.BooleanField(_("open to being contacted"), default=False)
+    language = models.CharField(
+        _("interface language"),
+        max_length=5,
+        choices=Language.choices,
+        default=Language.FRENCH,
+    )
+    can_launch_communities = models.BooleanField(
+        _("may launch communities"),
+        default=False,
+        help_text=_("Staff allow this person to create communities."),
+    )
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    class Meta:
+        ordering = ["display_name", "id"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return str(self.public_name)
+
+    def get_absolute_url(self):
+        return reverse("communities:profile_detail", args=[self.pk])
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def public_name(self):
+        """The name shown beside contributions; deleted accounts show no identity."""
+        if self.deleted_at is not None:
+            return _("Former member")
+        return self.display_name or self.email.split("@")[0]
+
+
+class Consent(models.Model):
+    """One consent a person gave for a purpose, with its dates (Law 25)."""
+
+    class Purpose(models.TextChoices):
+        TERMS = "terms", _("Terms of use and privacy policy")
+        EMAIL = "email_notifications", _("E-mail notifications")
+        DIRECTORY = "directory", _("Listing in the cross-community directory")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=32, choices=Purpose.choices)
+    given_at = models.DateTimeField(_("given"))
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-given_at"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "purpose"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="consent_one_active_per_purpose",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.purpose}"
+
+
+class PrivacyOfficer(TimeStampedModel):
+    """The person in charge of protecting personal information, set by staff.
+
+    A single row is used; the privacy policy page publishes it.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    title = models.CharField(_("title"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail address"))
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+
+    class Meta:
+        verbose_name = _("privacy officer")
+        verbose_name_plural = _("privacy officer")
+
+    def __str__(self):
+        return self.name

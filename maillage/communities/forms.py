@@ -1,0 +1,120 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from maillage.organisations.models import Sector
+from maillage.territories.models import Region
+
+from .models import Community, Invitation, Membership
+
+
+class CommunityForm(forms.ModelForm):
+    regions = forms.ModelMultipleChoiceField(
+        label=_("Regions"),
+        queryset=Region.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one region.")},
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors of focus"),
+        queryset=Sector.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Community
+        fields = [
+            "name",
+            "slug",
+            "domain",
+            "description",
+            "regions",
+            "sectors",
+            "visibility",
+            "join_policy",
+        ]
+        widgets = {
+            "visibility": forms.RadioSelect,
+            "join_policy": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 8}),
+        }
+        help_texts = {
+            "visibility": _(
+                "Public: anyone may read. Restricted: the presentation is public, "
+                "the content is for members. Private: hidden from everyone but "
+                "members and invitees."
+            ),
+        }
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"].lower()
+        taken = Community.objects.filter(slug=slug)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(_("This web address is already taken."))
+        return slug
+
+
+class CommunityUpdateForm(CommunityForm):
+    class Meta(CommunityForm.Meta):
+        fields = [f for f in CommunityForm.Meta.fields if f != "slug"]
+
+
+class MembershipRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Your message to the facilitators"),
+        help_text=_("Say who you are and what you hope to share or learn."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+    )
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["email", "role", "message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 4})}
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+
+
+class RequestDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", _("Approve")), ("decline", _("Decline"))]
+    )
+
+
+class InvitationResponseForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("accept", _("Accept")), ("decline", _("Decline"))]
+    )
+
+
+class CommunityFilterForm(forms.Form):
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All regions"),
+    )
+    sector = forms.ModelChoiceField(
+        label=_("Sector"),
+        queryset=Sector.objects.all(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All sectors"),
+    )
+
+
+class MemberFilterForm(CommunityFilterForm):
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        required=False,
+        choices=[("", _("All roles")), *Membership.Role.choices],
+    )
+    expertise = forms.CharField(label=_("Expertise"), required=False, max_length=60)

@@ -1,0 +1,84 @@
+"""Who may do what in a community: plain predicates, used by services and templates.
+
+``membership`` arguments are the viewer's own membership row (or None); pages load
+it once and pass it, so a predicate never costs a query of its own.
+"""
+
+from .models import Community, Membership
+
+
+def membership_of(user, community) -> Membership | None:
+    """The viewer's membership row in ``community``, whatever its state, or None."""
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(community=community, user=user).first()
+
+
+def _state(membership) -> str | None:
+    return membership.state if membership is not None else None
+
+
+def is_staff(user) -> bool:
+    return bool(user.is_authenticated and user.is_staff)
+
+
+def can_launch_community(user) -> bool:
+    """Staff, and people whom staff allowed, may create communities."""
+    return user.is_authenticated and (user.is_staff or user.can_launch_communities)
+
+
+def can_view_community(user, community, membership) -> bool:
+    """The presentation page: listed communities for all; private ones for insiders."""
+    if community.visibility != Community.Visibility.PRIVATE or is_staff(user):
+        return True
+    return _state(membership) in (Membership.State.ACTIVE, Membership.State.INVITED)
+
+
+def is_active_member(membership) -> bool:
+    return _state(membership) == Membership.State.ACTIVE
+
+
+def can_view_content(user, community, membership) -> bool:
+    """Threads, resources, meetings: public communities for all, else members."""
+    if community.visibility == Community.Visibility.PUBLIC or is_staff(user):
+        return True
+    return is_active_member(membership)
+
+
+def can_view_members(user, community, membership) -> bool:
+    """The member directory is for fellow members and staff only (privacy)."""
+    return is_staff(user) or is_active_member(membership)
+
+
+def can_manage(user, community, membership) -> bool:
+    """Facilitators (and staff) manage members, invitations and the presentation."""
+    if is_staff(user):
+        return True
+    return (
+        is_active_member(membership) and membership.role == Membership.Role.FACILITATOR
+    )
+
+
+def can_join(user, community, membership) -> bool:
+    """One click joins an open community one can see, unless removed from it."""
+    return (
+        user.is_authenticated
+        and community.join_policy == Community.JoinPolicy.OPEN
+        and can_view_community(user, community, membership)
+        and _state(membership)
+        in (None, Membership.State.LEFT, Membership.State.REQUESTED)
+    )
+
+
+def can_request(user, community, membership) -> bool:
+    """A request with a message, for communities that review who joins."""
+    return (
+        user.is_authenticated
+        and community.join_policy == Community.JoinPolicy.REQUEST
+        and can_view_community(user, community, membership)
+        and _state(membership) in (None, Membership.State.LEFT)
+    )
+
+
+def can_leave(membership) -> bool:
+    return is_active_member(membership)

@@ -1,0 +1,61 @@
+from django.db import models
+from django.utils import timezone
+
+
+class CommunityQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Communities whose presentation ``user`` may see (and so may list).
+
+        Public and restricted communities are listed for everyone; a private one
+        only for its active members, its invitees and staff.
+        """
+        if user.is_authenticated and user.is_staff:
+            return self
+        listed = models.Q(visibility__in=["public", "restricted"])
+        if not user.is_authenticated:
+            return self.filter(listed)
+        insider = models.Q(
+            memberships__user=user, memberships__state__in=["active", "invited"]
+        )
+        ids = self.model.objects.filter(insider).values("pk")
+        return self.filter(listed | models.Q(pk__in=ids))
+
+    def content_visible_to(self, user):
+        """Communities whose content (beyond the presentation) ``user`` may read."""
+        if user.is_authenticated and user.is_staff:
+            return self
+        public = models.Q(visibility="public")
+        if not user.is_authenticated:
+            return self.filter(public)
+        ids = self.model.objects.filter(
+            memberships__user=user, memberships__state="active"
+        ).values("pk")
+        return self.filter(public | models.Q(pk__in=ids))
+
+    def with_member_count(self):
+        return self.annotate(
+            member_count=models.Count(
+                "memberships", filter=models.Q(memberships__state="active")
+            )
+        )
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(state="active")
+
+    def facilitators(self):
+        return self.active().filter(role="facilitator")
+
+    def requested(self):
+        return self.filter(state="requested")
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(
+            accepted_at__isnull=True,
+            declined_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )

@@ -1,0 +1,394 @@
+"""Every write to communities, memberships and invitations goes through here."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from maillage.accounts.models import User
+from maillage.core.mail import send_templated_mail_on_commit
+
+from . import permissions
+from .models import Community, Invitation, Membership
+
+State = Membership.State
+Role = Membership.Role
+
+
+def _absolute(path: str) -> str:
+    return settings.MAILLAGE_SITE_URL.rstrip("/") + path
+
+
+def _lock(community: Community) -> Community:
+    """Lock the community row so that checks on its members are not raced."""
+    return Community.objects.select_for_update().get(pk=community.pk)
+
+
+def _ensure_not_last_facilitator(membership: Membership) -> None:
+    if not membership.is_facilitator:
+        return
+    others = (
+        Membership.objects.facilitators()
+        .filter(community_id=membership.community_id)
+        .exclude(pk=membership.pk)
+    )
+    if not others.exists():
+        raise ValidationError(
+            _(
+                "A community always keeps at least one facilitator: "
+                "name another facilitator first."
+            ),
+            code="last_facilitator",
+        )
+
+
+def _require_manager(actor, community: Community) -> None:
+    own = permissions.membership_of(actor, community)
+    if not permissions.can_manage(actor, community, own):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def create_community(
+    *,
+    actor: User,
+    name: str,
+    slug: str,
+    domain: str,
+    description: str = "",
+    regions,
+    sectors=(),
+    visibility: str = Community.Visibility.PRIVATE,
+    join_policy: str = Community.JoinPolicy.INVITATION,
+) -> Community:
+    """Create a community; its creator becomes its first facilitator."""
+    if not permissions.can_launch_community(actor):
+        raise PermissionDenied
+    if Community.objects.filter(slug=slug).exists():
+        raise ValidationError(
+            {"slug": _("This web address is already taken.")}, code="unique"
+        )
+    community = Community.objects.create(
+        name=name,
+        slug=slug,
+        domain=domain,
+        description=description,
+        visibility=visibility,
+        join_policy=join_policy,
+        created_by=actor,
+    )
+    community.regions.set(regions)
+    community.sectors.set(sectors)
+    Membership.objects.create(
+        community=community,
+        user=actor,
+        role=Role.FACILITATOR,
+        state=State.ACTIVE,
+        joined_at=timezone.now(),
+    )
+    return community
+
+
+@transaction.atomic
+def update_community(
+    *,
+    actor: User,
+    community: Community,
+    name: str,
+    domain: str,
+    description: str,
+    regions,
+    sectors,
+    visibility: str,
+    join_policy: str,
+) -> Community:
+    """Change a community's presentation and policies (facilitators and staff)."""
+    _require_manager(actor, community)
+    community.name = name
+    community.domain = domain
+    community.description = description
+    community.visibility = visibility
+    community.join_policy = join_policy
+    community.save()
+    community.regions.set(regions)
+    community.sectors.set(sectors)
+    return community
+
+
+def _activate(membership: Membership, *, role: str | None = None) -> Membership:
+    membership.state = State.ACTIVE
+    if role:
+        membership.role = role
+    membership.joined_at = timezone.now()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def join_community(*, user: User, community: Community) -> Membership:
+    """Join an open community at once, as a member."""
+    own = permissions.membership_of(user, community)
+    if not permissions.can_join(user, community, own):
+        raise PermissionDenied
+    if own is None:
+        own = Membership(community=community, user=user, role=Role.MEMBER)
+    return _activate(own, role=Role.MEMBER)
+
+
+@transaction.atomic
+def request_membership(
+    *, user: User, community: Community, message: str = ""
+) -> Membership:
+    """Ask to join a community that reviews requests; facilitators are told."""
+    own = permissions.membership_of(user, community)
+    if not permissions.can_request(user, community, own):
+        raise PermissionDenied
+    if own is None:
+        own = Membership(community=community, user=user)
+    own.role = Role.MEMBER
+    own.state = State.REQUESTED
+    own.request_message = message
+    own.decided_by = None
+    own.decided_at = None
+    own.save()
+    requests_url = _absolute(reverse("communities:request_list", args=[community.slug]))
+    facilitators = User.objects.filter(
+        memberships__community=community,
+        memberships__state=State.ACTIVE,
+        memberships__role=Role.FACILITATOR,
+    ).active()
+    for facilitator in facilitators:
+        send_templated_mail_on_commit(
+            template_prefix="communities/email/request_received",
+            to=facilitator.email,
+            language=facilitator.language,
+            context={
+                "community": community,
+                "requester": user,
+                "message": message,
+                "url": requests_url,
+            },
+        )
+    return own
+
+
+def _decide(*, actor: User, membership: Membership, approve: bool) -> Membership:
+    _require_manager(actor, membership.community)
+    if membership.state != State.REQUESTED:
+        raise ValidationError(_("This request has already been handled."))
+    membership.decided_by = actor
+    membership.decided_at = timezone.now()
+    if approve:
+        _activate(membership, role=Role.MEMBER)
+    else:
+        membership.state = State.LEFT
+        membership.save()
+    person = membership.user
+    send_templated_mail_on_commit(
+        template_prefix=(
+            "communities/email/request_approved"
+            if approve
+            else "communities/email/request_declined"
+        ),
+        to=person.email,
+        language=person.language,
+        context={
+            "community": membership.community,
+            "person": person,
+            "url": _absolute(membership.community.get_absolute_url()),
+        },
+    )
+    return membership
+
+
+@transaction.atomic
+def approve_request(*, actor: User, membership: Membership) -> Membership:
+    """Accept a pending request; the person is told by e-mail."""
+    return _decide(actor=actor, membership=membership, approve=True)
+
+
+@transaction.atomic
+def decline_request(*, actor: User, membership: Membership) -> Membership:
+    """Decline a pending request; the person is told by e-mail."""
+    return _decide(actor=actor, membership=membership, approve=False)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_for_token(token: str) -> Invitation | None:
+    """The invitation a link's token opens, whatever its state, or None."""
+    return (
+        Invitation.objects.select_related("community", "invited_by")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
+@transaction.atomic
+def invite_member(
+    *,
+    actor: User,
+    community: Community,
+    email: str,
+    role: str = Role.MEMBER,
+    message: str = "",
+) -> tuple[Invitation, str]:
+    """Invite someone by e-mail, with or without an account.
+
+    Returns the invitation and its secret token (only its hash is stored).
+    A new invitation to the same address replaces the pending one.
+    """
+    _require_manager(actor, community)
+    email = User.objects.normalize_email(email).strip()
+    existing = User.objects.active().filter(email__iexact=email).first()
+    own = (
+        Membership.objects.filter(community=community, user=existing).first()
+        if existing
+        else None
+    )
+    if own is not None and own.state == State.ACTIVE:
+        raise ValidationError(
+            {"email": _("This person is already a member of the community.")},
+            code="already_member",
+        )
+    now = timezone.now()
+    community.invitations.pending().filter(email__iexact=email).update(revoked_at=now)
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        community=community,
+        email=email,
+        role=role,
+        message=message,
+        token_hash=hash_token(token),
+        invited_by=actor,
+        expires_at=now + timedelta(days=settings.MAILLAGE_INVITATION_DAYS),
+    )
+    if existing is not None:
+        if own is None:
+            own = Membership(community=community, user=existing)
+        own.role = role
+        own.state = State.INVITED
+        own.save()
+    send_templated_mail_on_commit(
+        template_prefix="communities/email/invitation",
+        to=email,
+        language=existing.language if existing else settings.LANGUAGE_CODE,
+        context={
+            "community": community,
+            "inviter": actor,
+            "invitation": invitation,
+            "message": message,
+            "url": _absolute(reverse("communities:invitation_detail", args=[token])),
+        },
+    )
+    return invitation, token
+
+
+def _pending_invitation(invitation: Invitation) -> Invitation:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_pending:
+        raise ValidationError(
+            _("This invitation is no longer valid: it was used, withdrawn or expired."),
+            code="invalid_invitation",
+        )
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(*, user: User, invitation: Invitation) -> Membership:
+    """Use an invitation: the person becomes an active member with its role."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    invitation = _pending_invitation(invitation)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save()
+    own, _created = Membership.objects.get_or_create(
+        community=invitation.community,
+        user=user,
+        defaults={"role": invitation.role, "state": State.INVITED},
+    )
+    if own.state == State.ACTIVE:
+        return own
+    return _activate(own, role=invitation.role)
+
+
+@transaction.atomic
+def decline_invitation(*, user: User, invitation: Invitation) -> None:
+    """Turn an invitation down; a pending 'invited' membership disappears."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    invitation = _pending_invitation(invitation)
+    invitation.declined_at = timezone.now()
+    invitation.save()
+    Membership.objects.filter(
+        community=invitation.community, user=user, state=State.INVITED
+    ).delete()
+
+
+@transaction.atomic
+def revoke_invitation(*, actor: User, invitation: Invitation) -> None:
+    """Withdraw a pending invitation (facilitators and staff)."""
+    _require_manager(actor, invitation.community)
+    invitation = _pending_invitation(invitation)
+    invitation.revoked_at = timezone.now()
+    invitation.save()
+    Membership.objects.filter(
+        community=invitation.community,
+        user__email__iexact=invitation.email,
+        state=State.INVITED,
+    ).delete()
+
+
+@transaction.atomic
+def leave_community(*, user: User, community: Community) -> Membership:
+    """Leave a community; the last facilitator must hand over first."""
+    _lock(community)
+    own = permissions.membership_of(user, community)
+    if not permissions.can_leave(own):
+        raise PermissionDenied
+    _ensure_not_last_facilitator(own)
+    own.state = State.LEFT
+    own.save()
+    return own
+
+
+@transaction.atomic
+def remove_member(*, actor: User, membership: Membership) -> Membership:
+    """Remove someone from a community; they cannot rejoin on their own."""
+    _lock(membership.community)
+    _require_manager(actor, membership.community)
+    membership.refresh_from_db()
+    if membership.state != State.ACTIVE:
+        raise ValidationError(_("This person is not an active member."))
+    _ensure_not_last_facilitator(membership)
+    membership.state = State.REMOVED
+    membership.decided_by = actor
+    membership.decided_at = timezone.now()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def change_role(*, actor: User, membership: Membership, role: str) -> Membership:
+    """Give a member another role; the last facilitator cannot be demoted."""
+    _lock(membership.community)
+    _require_manager(actor, membership.community)
+    membership.refresh_from_db()
+    if membership.state != State.ACTIVE:
+        raise ValidationError(_("This person is not an active member."))
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose a valid role.")})
+    if role != Role.FACILITATOR:
+        _ensure_not_last_facilitator(membership)
+    membership.role = role
+    membership.save()
+    return membership

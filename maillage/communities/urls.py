@@ -1,0 +1,40 @@
+from django.urls import path
+
+from . import views
+
+app_name = "communities"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("communautes/nouvelle/", views.community_create, name="community_create"),
+    path("c/<slug:slug>/", views.community_detail, name="community_detail"),
+    path("c/<slug:slug>/modifier/", views.community_update, name="community_update"),
+    path("c/<slug:slug>/membres/", views.member_list, name="member_list"),
+    path("c/<slug:slug>/rejoindre/", views.community_join, name="community_join"),
+    path("c/<slug:slug>/demande/", views.membership_request, name="membership_request"),
+    path("c/<slug:slug>/quitter/", views.community_leave, name="community_leave"),
+    path("c/<slug:slug>/demandes/", views.request_list, name="request_list"),
+    path(
+        "c/<slug:slug>/demandes/<int:pk>/decision/",
+        views.request_decide,
+        name="request_decide",
+    ),
+    path("c/<slug:slug>/invitations/", views.invitation_list, name="invitation_list"),
+    path(
+        "c/<slug:slug>/invitations/<int:pk>/retirer/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path(
+        "c/<slug:slug>/membres/<int:pk>/role/",
+        views.membership_role,
+        name="membership_role",
+    ),
+    path(
+        "c/<slug:slug>/membres/<int:pk>/retirer/",
+        views.membership_remove,
+        name="membership_remove",
+    ),
+    path("invitations/<str:token>/", views.invitation_detail, name="invitation_detail"),
+    path("membres/<int:pk>/", views.profile_detail, name="profile_detail"),
+]

@@ -1,0 +1,413 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from maillage.accounts.models import User
+from maillage.core.htmx import HtmxHttpRequest
+
+from . import permissions, selectors, services
+from .forms import (
+    CommunityFilterForm,
+    CommunityForm,
+    CommunityUpdateForm,
+    InvitationForm,
+    InvitationResponseForm,
+    MemberFilterForm,
+    MembershipRequestForm,
+    RequestDecisionForm,
+    RoleForm,
+)
+from .models import Community, Membership
+
+MEMBERS_PER_PAGE = 50
+
+
+def _community_for(request, slug):
+    """The community and the viewer's membership; 404 when it must stay hidden."""
+    community = get_object_or_404(Community, slug=slug)
+    membership = permissions.membership_of(request.user, community)
+    if not permissions.can_view_community(request.user, community, membership):
+        raise Http404
+    return community, membership
+
+
+def _managed_community(request, slug):
+    community, membership = _community_for(request, slug)
+    if not permissions.can_manage(request.user, community, membership):
+        raise PermissionDenied
+    return community, membership
+
+
+def _report(request, error: ValidationError):
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@require_GET
+def home(request: HtmxHttpRequest):
+    filters = CommunityFilterForm(request.GET or None)
+    region = sector = None
+    if filters.is_valid():
+        region = filters.cleaned_data["region"]
+        sector = filters.cleaned_data["sector"]
+    communities = selectors.community_list(
+        user=request.user, region=region, sector=sector
+    )
+    context = {
+        "filters": filters,
+        "groups": selectors.communities_by_region(communities),
+        "community_count": len(communities),
+        "my_memberships": selectors.my_memberships(request.user),
+        "can_launch": permissions.can_launch_community(request.user),
+    }
+    template = "communities/home.html"
+    if request.htmx:
+        template += "#results"
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def community_create(request):
+    if not permissions.can_launch_community(request.user):
+        raise PermissionDenied
+    form = CommunityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            community = services.create_community(
+                actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The community is created. You are its facilitator.")
+            )
+            return redirect(community)
+    return render(request, "communities/community_form.html", {"form": form})
+
+
+@require_GET
+def community_detail(request, slug):
+    community, membership = _community_for(request, slug)
+    user = request.user
+    can_manage = permissions.can_manage(user, community, membership)
+    context = {
+        "community": community,
+        "membership": membership,
+        "facilitators": selectors.facilitators(community),
+        "member_count": selectors.member_count(community),
+        "can_join": permissions.can_join(user, community, membership),
+        "can_request": permissions.can_request(user, community, membership),
+        "can_leave": permissions.can_leave(membership),
+        "can_manage": can_manage,
+        "can_view_members": permissions.can_view_members(user, community, membership),
+        "can_view_content": permissions.can_view_content(user, community, membership),
+        "pending_request_count": (
+            len(selectors.pending_requests(community)) if can_manage else 0
+        ),
+    }
+    return render(request, "communities/community_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def community_update(request, slug):
+    community, _membership = _managed_community(request, slug)
+    form = CommunityUpdateForm(request.POST or None, instance=community)
+    if request.method == "POST" and form.is_valid():
+        services.update_community(
+            actor=request.user, community=community, **form.cleaned_data
+        )
+        messages.success(request, _("The presentation is saved."))
+        return redirect(community)
+    return render(
+        request,
+        "communities/community_form.html",
+        {"form": form, "community": community},
+    )
+
+
+@require_GET
+def member_list(request: HtmxHttpRequest, slug):
+    community, membership = _community_for(request, slug)
+    if not permissions.can_view_members(request.user, community, membership):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    filters = MemberFilterForm(request.GET or None)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    members = selectors.member_directory(
+        community=community,
+        q=criteria.get("q", ""),
+        region=criteria.get("region"),
+        sector=criteria.get("sector"),
+        role=criteria.get("role", ""),
+        expertise=criteria.get("expertise", ""),
+    )
+    page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "community": community,
+        "membership": membership,
+        "filters": filters,
+        "page": page,
+        "can_manage": permissions.can_manage(request.user, community, membership),
+        "role_choices": Membership.Role.choices,
+    }
+    template = "communities/member_list.html"
+    if request.htmx:
+        template += "#results"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def community_join(request, slug):
+    community, _membership = _community_for(request, slug)
+    try:
+        services.join_community(user=request.user, community=community)
+    except PermissionDenied:
+        messages.error(request, _("You cannot join this community yourself."))
+    else:
+        messages.success(request, _("Welcome to %(name)s!") % {"name": community.name})
+    return redirect(community)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_request(request, slug):
+    community, membership = _community_for(request, slug)
+    if not permissions.can_request(request.user, community, membership):
+        messages.info(request, _("You cannot send a request to this community."))
+        return redirect(community)
+    form = MembershipRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.request_membership(
+            user=request.user, community=community, message=form.cleaned_data["message"]
+        )
+        messages.success(
+            request,
+            _("Your request is sent. The facilitators will answer you by e-mail."),
+        )
+        return redirect(community)
+    return render(
+        request,
+        "communities/membership_request.html",
+        {"community": community, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def community_leave(request, slug):
+    community, membership = _community_for(request, slug)
+    if not permissions.can_leave(membership):
+        return redirect(community)
+    if request.method == "POST":
+        try:
+            services.leave_community(user=request.user, community=community)
+        except ValidationError as error:
+            _report(request, error)
+        else:
+            messages.success(
+                request, _("You left %(name)s.") % {"name": community.name}
+            )
+        return redirect(community)
+    return render(request, "communities/community_leave.html", {"community": community})
+
+
+@login_required
+@require_GET
+def request_list(request, slug):
+    community, _membership = _managed_community(request, slug)
+    return render(
+        request,
+        "communities/request_list.html",
+        {"community": community, "requests": selectors.pending_requests(community)},
+    )
+
+
+@login_required
+@require_POST
+def request_decide(request, slug, pk):
+    community, _membership = _managed_community(request, slug)
+    pending = get_object_or_404(Membership, pk=pk, community=community)
+    form = RequestDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose to approve or decline the request."))
+        return redirect("communities:request_list", slug=slug)
+    approve = form.cleaned_data["decision"] == "approve"
+    decide = services.approve_request if approve else services.decline_request
+    try:
+        decide(actor=request.user, membership=pending)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        name = pending.user.public_name
+        if approve:
+            messages.success(request, _("%(name)s is now a member.") % {"name": name})
+        else:
+            messages.success(
+                request, _("The request of %(name)s is declined.") % {"name": name}
+            )
+    return redirect("communities:request_list", slug=slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_list(request, slug):
+    community, _membership = _managed_community(request, slug)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invite_member(
+                actor=request.user, community=community, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The invitation is sent to %(email)s.")
+                % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("communities:invitation_list", slug=slug)
+    return render(
+        request,
+        "communities/invitation_list.html",
+        {
+            "community": community,
+            "form": form,
+            "invitations": selectors.pending_invitations(community),
+        },
+    )
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, slug, pk):
+    community, _membership = _managed_community(request, slug)
+    invitation = get_object_or_404(community.invitations, pk=pk)
+    try:
+        services.revoke_invitation(actor=request.user, invitation=invitation)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("The invitation is withdrawn."))
+    return redirect("communities:invitation_list", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_detail(request, token):
+    invitation = services.invitation_for_token(token)
+    if invitation is None:
+        raise Http404
+    if not request.user.is_authenticated:
+        # Signing up or logging in brings the person back here (see the adapter).
+        request.session["pending_invitation_url"] = request.path
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        form = InvitationResponseForm(request.POST)
+        if form.is_valid():
+            request.session.pop("pending_invitation_url", None)
+            try:
+                if form.cleaned_data["action"] == "accept":
+                    services.accept_invitation(user=request.user, invitation=invitation)
+                    messages.success(
+                        request,
+                        _("Welcome to %(name)s!") % {"name": invitation.community.name},
+                    )
+                    return redirect(invitation.community)
+                services.decline_invitation(user=request.user, invitation=invitation)
+                messages.success(request, _("You declined the invitation."))
+                return redirect("communities:home")
+            except ValidationError as error:
+                _report(request, error)
+    return render(
+        request,
+        "communities/invitation_detail.html",
+        {"invitation": invitation, "community": invitation.community},
+    )
+
+
+@login_required
+@require_POST
+def membership_role(request, slug, pk):
+    community, _membership = _managed_community(request, slug)
+    target = get_object_or_404(Membership, pk=pk, community=community)
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid role."))
+    else:
+        try:
+            services.change_role(
+                actor=request.user, membership=target, role=form.cleaned_data["role"]
+            )
+        except ValidationError as error:
+            _report(request, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now %(role)s.")
+                % {"name": target.user.public_name, "role": target.get_role_display()},
+            )
+    return redirect("communities:member_list", slug=slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_remove(request, slug, pk):
+    community, _membership = _managed_community(request, slug)
+    target = get_object_or_404(
+        Membership.objects.select_related("user"), pk=pk, community=community
+    )
+    if request.method == "POST":
+        try:
+            services.remove_member(actor=request.user, membership=target)
+        except ValidationError as error:
+            _report(request, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s no longer belongs to the community.")
+                % {"name": target.user.public_name},
+            )
+        return redirect("communities:member_list", slug=slug)
+    return render(
+        request,
+        "communities/membership_remove.html",
+        {"community": community, "target": target},
+    )
+
+
+@login_required
+@require_GET
+def profile_detail(request, pk):
+    person = get_object_or_404(
+        User.objects.active().select_related("organisation__sector", "region"), pk=pk
+    )
+    viewer = request.user
+    visible = (
+        viewer.pk == person.pk
+        or viewer.is_staff
+        or selectors.shares_a_community(viewer, person)
+        or User.objects.in_directory().filter(pk=person.pk).exists()
+    )
+    if not visible:
+        raise Http404
+    return render(
+        request,
+        "communities/profile_detail.html",
+        {
+            "person": person,
+            "expertise": list(person.expertise.all()),
+            "communities": selectors.active_communities_of(person, viewer),
+        },
+    )
