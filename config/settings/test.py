@@ -10,3 +10,5 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Tests get their own file so they never touch the development database.
     DATABASES["default"]["TEST"] = {"NAME": VAR_DIR / "test.sqlite3"}
 MEDIA_ROOT = VAR_DIR / "test-media"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -29,7 +29,9 @@ def account_settings(request):
 @require_http_methods(["GET", "POST"])
 def profile_update(request):
     user = request.user
-    form = ProfileForm(request.POST or None, instance=user)
+    form = ProfileForm(
+        request.POST if request.method == "POST" else None, instance=user
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.update_profile(
@@ -55,7 +57,7 @@ def privacy_settings(request):
     user = request.user
     current = services.current_consents(user)
     form = ConsentForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={
             "email_notifications": Consent.Purpose.EMAIL in current,
             "directory": Consent.Purpose.DIRECTORY in current,
@@ -92,7 +94,9 @@ def data_export(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_delete(request):
-    form = AccountDeletionForm(request.POST or None, user=request.user)
+    form = AccountDeletionForm(
+        request.POST if request.method == "POST" else None, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         services.delete_account(user=request.user)
         logout(request)

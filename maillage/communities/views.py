@@ -77,7 +77,7 @@ def home(request: HtmxHttpRequest):
 def community_create(request):
     if not permissions.can_launch_community(request.user):
         raise PermissionDenied
-    form = CommunityForm(request.POST or None)
+    form = CommunityForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             community = services.create_community(
@@ -120,7 +120,9 @@ def community_detail(request, slug):
 @require_http_methods(["GET", "POST"])
 def community_update(request, slug):
     community, _membership = _managed_community(request, slug)
-    form = CommunityUpdateForm(request.POST or None, instance=community)
+    form = CommunityUpdateForm(
+        request.POST if request.method == "POST" else None, instance=community
+    )
     if request.method == "POST" and form.is_valid():
         services.update_community(
             actor=request.user, community=community, **form.cleaned_data
@@ -186,7 +188,7 @@ def membership_request(request, slug):
     if not permissions.can_request(request.user, community, membership):
         messages.info(request, _("You cannot send a request to this community."))
         return redirect(community)
-    form = MembershipRequestForm(request.POST or None)
+    form = MembershipRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.request_membership(
             user=request.user, community=community, message=form.cleaned_data["message"]
@@ -263,7 +265,7 @@ def request_decide(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def invitation_list(request, slug):
     community, _membership = _managed_community(request, slug)
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.invite_member(

@@ -7,6 +7,8 @@ from .models import Organisation
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = ["name", "sector", "region", "website"]

@@ -1,0 +1,218 @@
+"""Account pages: sign-up, profile, consents, export and deletion."""
+
+import json
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.urls import reverse
+
+from maillage.accounts.models import Consent, User
+from maillage.accounts.tests.factories import UserFactory
+from maillage.communities.models import Membership
+from maillage.organisations.tests.factories import OrganisationFactory
+from maillage.territories.models import Region
+
+pytestmark = pytest.mark.django_db
+
+SIGNUP = {
+    "email": "julie.gagnon@cpe.qc.ca",
+    "password1": "Carottes-du-Quebec-26",
+    "password2": "Carottes-du-Quebec-26",
+    "display_name": "Julie Gagnon",
+    "accept_terms": "on",
+}
+
+
+def test_signup_records_name_language_and_consents(client, mailoutbox):
+    """Signing up stores the name and the dated consents, and asks to verify."""
+    response = client.post(
+        reverse("account_signup"), {**SIGNUP, "email_notifications": "on"}
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="julie.gagnon@cpe.qc.ca")
+    assert user.display_name == "Julie Gagnon"
+    assert user.language == "fr"
+    purposes = set(user.consents.current().values_list("purpose", flat=True))
+    assert purposes == {Consent.Purpose.TERMS, Consent.Purpose.EMAIL}
+    assert not EmailAddress.objects.get(user=user).verified
+    assert "confirm-email" in mailoutbox[0].body
+
+
+def test_signup_without_accepting_terms_is_refused(client):
+    """The terms box is required; the typed name and e-mail are kept."""
+    data = {**SIGNUP}
+    del data["accept_terms"]
+    response = client.post(reverse("account_signup"), data)
+    assert response.status_code == 200
+    assert "accept_terms" in response.context["form"].errors
+    html = response.content.decode()
+    assert 'value="Julie Gagnon"' in html
+    assert 'value="julie.gagnon@cpe.qc.ca"' in html
+    assert not User.objects.exists()
+
+
+def test_unverified_account_cannot_log_in(client):
+    """Logging in before verifying the address does not open a session."""
+    client.post(reverse("account_signup"), SIGNUP)
+    client.logout()
+    client.post(
+        reverse("account_login"),
+        {"login": SIGNUP["email"], "password": SIGNUP["password1"]},
+    )
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_by_email(client):
+    """A verified person logs in with e-mail and password."""
+    person = UserFactory()
+    response = client.post(
+        reverse("account_login"), {"login": person.email, "password": "motdepasse-123"}
+    )
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == person.pk
+
+
+def test_password_reset_sends_mail(client, mailoutbox):
+    """A reset request for a known address sends a reset link."""
+    person = UserFactory()
+    client.post(reverse("account_reset_password"), {"email": person.email})
+    assert mailoutbox[0].to == [person.email]
+    assert "/compte/password/reset/key/" in mailoutbox[0].body
+
+
+def test_profile_update_saves_profile_and_tags(client):
+    """The profile form saves fields and turns expertise into tags."""
+    person = UserFactory()
+    organisation = OrganisationFactory()
+    client.force_login(person)
+    response = client.post(
+        reverse("accounts:profile_update"),
+        {
+            "display_name": "Luc Bouchard",
+            "job_title": "Chef cuisinier",
+            "organisation": organisation.pk,
+            "region": Region.objects.get(code="05").pk,
+            "bio": "Vingt ans en CHSLD.",
+            "languages": ["fr", "en"],
+            "expertise_names": "achats locaux, menus de CPE, achats locaux",
+            "open_to_contact": "on",
+        },
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.job_title == "Chef cuisinier"
+    assert person.languages == ["fr", "en"]
+    assert sorted(t.name for t in person.expertise.all()) == [
+        "achats locaux",
+        "menus de CPE",
+    ]
+
+
+def test_profile_update_bad_input_keeps_typed_values(client):
+    """A missing name is refused next to the field and the bio is kept."""
+    person = UserFactory(display_name="Avant")
+    client.force_login(person)
+    response = client.post(
+        reverse("accounts:profile_update"),
+        {"display_name": "", "bio": "Texte gardé", "region": "9999"},
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "display_name" in errors and "region" in errors
+    assert "Texte gardé" in response.content.decode()
+    person.refresh_from_db()
+    assert person.display_name == "Avant"
+
+
+def test_consents_are_given_and_withdrawn_with_dates(client):
+    """The consent page records each choice and keeps the history."""
+    person = UserFactory()
+    client.force_login(person)
+    url = reverse("accounts:privacy_settings")
+    client.post(url, {"directory": "on"})
+    assert person.consents.current().filter(purpose="directory").exists()
+    client.post(url, {})
+    consent = person.consents.get(purpose="directory")
+    assert consent.withdrawn_at is not None
+    assert client.get(url).status_code == 200
+
+
+def test_data_export_downloads_json_after_confirmation(client, community, member):
+    """GET asks for confirmation; POST downloads everything the person gave."""
+    client.force_login(member)
+    url = reverse("accounts:data_export")
+    assert client.get(url)["Content-Type"].startswith("text/html")
+    response = client.post(url)
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(response.content)
+    assert data["account"]["email"] == member.email
+    assert data["memberships"][0]["community"] == community.name
+
+
+def test_account_deletion_needs_password_and_confirmation(client, member):
+    """A wrong password or an unticked box deletes nothing."""
+    client.force_login(member)
+    url = reverse("accounts:account_delete")
+    response = client.post(url, {"password": "faux"})
+    form = response.context["form"]
+    assert "password" in form.errors and "confirm" in form.errors
+    member.refresh_from_db()
+    assert member.deleted_at is None
+
+
+def test_account_deletion_anonymises_and_logs_out(client, community, member):
+    """Deleting erases identity, keeps the row, and ends the session."""
+    client.force_login(member)
+    response = client.post(
+        reverse("accounts:account_delete"),
+        {"password": "motdepasse-123", "confirm": "on"},
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+    member.refresh_from_db()
+    assert member.deleted_at is not None
+    assert member.display_name == ""
+    assert Membership.objects.get(user=member).state == Membership.State.LEFT
+    assert not client.login(email="personne@exemple.qc.ca", password="motdepasse-123")
+
+
+def test_privacy_policy_publishes_the_officer(client):
+    """The public privacy page shows the officer set by staff."""
+    from maillage.accounts.models import PrivacyOfficer
+
+    PrivacyOfficer.objects.create(name="Hélène Roy", email="vie-privee@exemple.org")
+    html = client.get(reverse("accounts:privacy_policy")).content.decode()
+    assert "Hélène Roy" in html and "vie-privee@exemple.org" in html
+
+
+def test_language_switch_persists_in_cookie_and_account(client):
+    """Choosing English sets the language cookie and remembers it on the account."""
+    person = UserFactory()
+    client.force_login(person)
+    response = client.post(
+        reverse("accounts:set_language"), {"language": "en", "next": "/"}
+    )
+    assert response.status_code == 302
+    assert response.cookies["django_language"].value == "en"
+    person.refresh_from_db()
+    assert person.language == "en"
+    html = client.get("/").content.decode()
+    assert '<html lang="en">' in html
+
+
+def test_organisation_duplicate_in_region_is_refused(client):
+    """Adding an organisation whose name exists in the region shows an error."""
+    existing = OrganisationFactory(name="CPE Les Érables")
+    person = UserFactory()
+    client.force_login(person)
+    response = client.post(
+        reverse("organisations:organisation_create"),
+        {
+            "name": "cpe les erables",
+            "sector": existing.sector.pk,
+            "region": existing.region.pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "name" in response.context["form"].errors
+    assert 'value="cpe les erables"' in response.content.decode()
