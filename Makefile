@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: install gettext messages run test test-postgres lint format clean
+.PHONY: install gettext messages translations run test test-postgres lint format clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ gettext:
 
 messages: install gettext
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v 0
+
+# After changing user-facing strings: refresh the French catalogue, then translate.
+translations: install gettext
+	$(BIN)/python manage.py makemessages -l fr --no-location --ignore=.venv --ignore=var --ignore='*/tests/*' -v 0
 
 run: messages
 	mkdir -p var

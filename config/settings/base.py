@@ -183,6 +183,6 @@ LOGGING = {
 MAILLAGE_SITE_URL = os.environ.get("MAILLAGE_SITE_URL", "http://127.0.0.1:8000")
 
 # Modules holding personal data beyond the account itself. Each offers
-# ``export_personal_data(user) -> dict`` and ``anonymise_personal_data(user)``;
-# account export and deletion call them in this order.
+# ``export_personal_data(user) -> dict``, ``deletion_blockers(user) -> list[str]``
+# and ``anonymise_personal_data(user)``; export and deletion call them in order.
 MAILLAGE_PERSONAL_DATA_MODULES = ["maillage.communities.privacy"]

@@ -143,6 +143,12 @@ class AccountDeletionForm(forms.Form):
             raise forms.ValidationError(_("This password is not correct."))
         return password
 
+    def clean(self):
+        cleaned = super().clean()
+        for reason in services.deletion_blockers(user=self.user):
+            self.add_error(None, reason)
+        return cleaned
+
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=100)

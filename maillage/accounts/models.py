@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.models import TimeStampedModel
+from maillage.core.text import fold
 
 from .querysets import ConsentQuerySet, UserQuerySet
 
@@ -93,6 +94,8 @@ class User(AbstractUser):
         help_text=_("Staff allow this person to create communities."),
     )
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+    # Name and job title folded (no case, no accents) for directory searches.
+    search_text = models.CharField(max_length=250, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -106,6 +109,12 @@ class User(AbstractUser):
 
     def __str__(self):
         return str(self.public_name)
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.search_text = fold(f"{self.display_name} {self.job_title}")
+        if update_fields is not None:
+            update_fields = {*update_fields, "search_text"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self):
         return reverse("communities:profile_detail", args=[self.pk])

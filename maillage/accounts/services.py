@@ -4,7 +4,7 @@ import importlib
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -158,9 +158,24 @@ def export_personal_data(*, user: User) -> dict:
     return data
 
 
+def deletion_blockers(*, user: User) -> list[str]:
+    """Reasons, to show the person, why their account cannot be deleted yet."""
+    reasons = []
+    for module in _personal_data_modules():
+        reasons += module.deletion_blockers(user)
+    return reasons
+
+
 @transaction.atomic
 def delete_account(*, user: User) -> None:
-    """Erase a person's identity; contributions stay, shown as 'Former member'."""
+    """Erase a person's identity; contributions stay, shown as 'Former member'.
+
+    Refused (ValidationError) while something depends on the person alone, such
+    as being the only facilitator of a community.
+    """
+    blockers = deletion_blockers(user=user)
+    if blockers:
+        raise ValidationError(blockers)
     now = timezone.now()
     for module in _personal_data_modules():
         module.anonymise_personal_data(user)

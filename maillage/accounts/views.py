@@ -8,9 +8,12 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
+
+from maillage.core.text import fold
 
 from . import services
 from .forms import AccountDeletionForm, ConsentForm, DirectoryFilterForm, ProfileForm
@@ -121,13 +124,13 @@ def directory(request):
         data = filters.cleaned_data
         if data["q"]:
             people = people.filter(
-                Q(display_name__icontains=data["q"])
-                | Q(organisation__name__icontains=data["q"])
+                Q(search_text__contains=fold(data["q"]))
+                | Q(organisation__normalized_name__contains=fold(data["q"]))
             )
         if data["region"]:
             people = people.filter(region=data["region"])
-        if data["expertise"]:
-            people = people.filter(expertise__name__icontains=data["expertise"])
+        if slugify(data["expertise"]):
+            people = people.filter(expertise__slug__contains=slugify(data["expertise"]))
     page = Paginator(people.distinct(), DIRECTORY_PER_PAGE).get_page(
         request.GET.get("page")
     )

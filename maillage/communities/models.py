@@ -166,6 +166,11 @@ class Invitation(TimeStampedModel):
         default=Membership.Role.MEMBER,
     )
     message = models.TextField(_("personal message"), blank=True, max_length=2000)
+    # The invitee's membership state before the invitation, restored when the
+    # invitation is declined, withdrawn or expires ("" = there was no row).
+    previous_state = models.CharField(
+        max_length=12, blank=True, choices=Membership.State.choices, editable=False
+    )
     # Only a hash of the token is stored, so a leaked database opens no door.
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(

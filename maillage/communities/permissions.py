@@ -8,10 +8,38 @@ from .models import Community, Membership
 
 
 def membership_of(user, community) -> Membership | None:
-    """The viewer's membership row in ``community``, whatever its state, or None."""
+    """The viewer's membership in ``community``, whatever its state, or None.
+
+    Being invited is read from the pending invitations to the viewer's address:
+    an unsaved 'invited' membership stands for one when there is no row yet, and
+    an 'invited' row whose invitation lapsed counts as the state it had before.
+    Nothing is written, so a GET stays read-only.
+    """
     if not user.is_authenticated:
         return None
-    return Membership.objects.filter(community=community, user=user).first()
+    own = Membership.objects.filter(community=community, user=user).first()
+    if own is not None and own.state != Membership.State.INVITED:
+        return own
+    invitations = community.invitations.filter(email__iexact=user.email).order_by(
+        "-created_at"
+    )
+    pending = invitations.pending().first()
+    if pending is not None:
+        if own is None:
+            own = Membership(
+                community=community,
+                user=user,
+                role=pending.role,
+                state=Membership.State.INVITED,
+            )
+        return own
+    if own is None:
+        return None
+    latest = invitations.first()
+    if latest is None or not latest.previous_state:
+        return None
+    own.state = latest.previous_state
+    return own
 
 
 def _state(membership) -> str | None:

@@ -1,6 +1,8 @@
 """The personal data that communities hold about a person (Law 25)."""
 
+from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Invitation, Membership
 
@@ -43,3 +45,30 @@ def anonymise_personal_data(user) -> None:
     addressed = Invitation.objects.filter(email__iexact=user.email)
     addressed.pending().update(revoked_at=now)
     addressed.update(email=f"deleted-{user.pk}@invalid.invalid", message="")
+
+
+def deletion_blockers(user) -> list[str]:
+    """Why the account cannot be deleted yet: communities it alone facilitates."""
+    alone = (
+        Membership.objects.facilitators()
+        .filter(user=user)
+        .annotate(
+            facilitator_count=Count(
+                "community__memberships",
+                filter=Q(
+                    community__memberships__state=Membership.State.ACTIVE,
+                    community__memberships__role=Membership.Role.FACILITATOR,
+                ),
+            )
+        )
+        .filter(facilitator_count=1)
+        .select_related("community")
+    )
+    return [
+        _(
+            "You are the only facilitator of %(name)s: name another facilitator "
+            "there before deleting your account."
+        )
+        % {"name": m.community.name}
+        for m in alone
+    ]

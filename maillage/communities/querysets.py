@@ -14,11 +14,16 @@ class CommunityQuerySet(models.QuerySet):
         listed = models.Q(visibility__in=["public", "restricted"])
         if not user.is_authenticated:
             return self.filter(listed)
-        insider = models.Q(
-            memberships__user=user, memberships__state__in=["active", "invited"]
+        members = self.model.objects.filter(
+            memberships__user=user, memberships__state="active"
+        ).values("pk")
+        # Invitees are those with a pending invitation, not a stale 'invited' row.
+        invited = (
+            self.model.invitations.rel.related_model.objects.pending()
+            .filter(email__iexact=user.email)
+            .values("community_id")
         )
-        ids = self.model.objects.filter(insider).values("pk")
-        return self.filter(listed | models.Q(pk__in=ids))
+        return self.filter(listed | models.Q(pk__in=members) | models.Q(pk__in=invited))
 
     def content_visible_to(self, user):
         """Communities whose content (beyond the presentation) ``user`` may read."""

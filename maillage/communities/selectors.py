@@ -1,8 +1,10 @@
 """Page-shaped reads: each costs a fixed number of queries whatever the data size."""
 
 from django.db.models import Q
+from django.utils.text import slugify
 
 from maillage.accounts.models import User
+from maillage.core.text import fold
 
 from .models import Community, Invitation, Membership
 
@@ -32,21 +34,38 @@ def communities_by_region(communities):
 
 
 def my_memberships(user):
-    """The viewer's current and pending memberships, for 'my communities'."""
+    """The viewer's communities for 'my communities': memberships, pending
+    requests, and pending invitations (as unsaved 'invited' memberships)."""
     if not user.is_authenticated:
         return []
-    return list(
+    rows = (
         Membership.objects.filter(
+            Q(state=Membership.State.ACTIVE)
+            | Q(state=Membership.State.REQUESTED)
+            & ~Q(community__visibility=Community.Visibility.PRIVATE),
             user=user,
-            state__in=[
-                Membership.State.ACTIVE,
-                Membership.State.INVITED,
-                Membership.State.REQUESTED,
-            ],
         )
         .select_related("community")
         .order_by("community__name")
     )
+    invitations = (
+        Invitation.objects.pending()
+        .filter(email__iexact=user.email)
+        .select_related("community")
+    )
+    mine = list(rows)
+    joined = {m.community_id for m in mine}
+    mine += [
+        Membership(
+            community=i.community,
+            user=user,
+            role=i.role,
+            state=Membership.State.INVITED,
+        )
+        for i in invitations
+        if i.community_id not in joined
+    ]
+    return sorted(mine, key=lambda m: m.community.name.casefold())
 
 
 def facilitators(community):
@@ -74,10 +93,10 @@ def member_directory(
         .order_by("user__display_name", "user_id")
     )
     if q:
+        folded = fold(q)
         members = members.filter(
-            Q(user__display_name__icontains=q)
-            | Q(user__job_title__icontains=q)
-            | Q(user__organisation__name__icontains=q)
+            Q(user__search_text__contains=folded)
+            | Q(user__organisation__normalized_name__contains=folded)
         )
     if region is not None:
         members = members.filter(user__region=region)
@@ -85,10 +104,9 @@ def member_directory(
         members = members.filter(user__organisation__sector=sector)
     if role:
         members = members.filter(role=role)
-    if expertise:
+    if expertise and slugify(expertise):
         members = members.filter(
-            Q(user__expertise__name__icontains=expertise)
-            | Q(user__expertise__slug__icontains=expertise)
+            user__expertise__slug__contains=slugify(expertise)
         ).distinct()
     return members
 
@@ -108,6 +126,18 @@ def pending_invitations(community):
         .filter(community=community)
         .select_related("invited_by")
         .order_by("-created_at")
+    )
+
+
+def pending_invitation_for(community, user) -> Invitation | None:
+    """The pending invitation addressed to ``user``'s e-mail, if any."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Invitation.objects.pending()
+        .filter(community=community, email__iexact=user.email)
+        .select_related("invited_by")
+        .first()
     )
 
 

@@ -179,7 +179,9 @@ def request_membership(
 
 
 def _decide(*, actor: User, membership: Membership, approve: bool) -> Membership:
+    _lock(membership.community)
     _require_manager(actor, membership.community)
+    membership.refresh_from_db()
     if membership.state != State.REQUESTED:
         raise ValidationError(_("This request has already been handled."))
     membership.decided_by = actor
@@ -259,6 +261,7 @@ def invite_member(
             {"email": _("This person is already a member of the community.")},
             code="already_member",
         )
+    previous_state = state_before_invitation(community, email, own)
     now = timezone.now()
     community.invitations.pending().filter(email__iexact=email).update(revoked_at=now)
     token = secrets.token_urlsafe(32)
@@ -270,6 +273,7 @@ def invite_member(
         token_hash=hash_token(token),
         invited_by=actor,
         expires_at=now + timedelta(days=settings.MAILLAGE_INVITATION_DAYS),
+        previous_state=previous_state,
     )
     if existing is not None:
         if own is None:
@@ -292,6 +296,32 @@ def invite_member(
     return invitation, token
 
 
+def state_before_invitation(community, email: str, own: Membership | None) -> str:
+    """The state to restore if an invitation to ``email`` comes to nothing."""
+    if own is None:
+        return ""
+    if own.state != State.INVITED:
+        return own.state
+    latest = community.invitations.filter(email__iexact=email).order_by("-created_at")
+    earlier = latest.first()
+    return earlier.previous_state if earlier else ""
+
+
+def _restore_after_invitation(invitation: Invitation, *, exclude_user=None) -> None:
+    """Put the invitee's 'invited' row back as it was before the invitation."""
+    rows = Membership.objects.filter(
+        community=invitation.community,
+        user__email__iexact=invitation.email,
+        state=State.INVITED,
+    )
+    if exclude_user is not None:
+        rows = rows.exclude(user=exclude_user)
+    if invitation.previous_state:
+        rows.update(state=invitation.previous_state)
+    else:
+        rows.delete()
+
+
 def _pending_invitation(invitation: Invitation) -> Invitation:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_pending:
@@ -311,6 +341,8 @@ def accept_invitation(*, user: User, invitation: Invitation) -> Membership:
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save()
+    # A forwarded link may be used by someone else: the invitee's row goes back.
+    _restore_after_invitation(invitation, exclude_user=user)
     own, _created = Membership.objects.get_or_create(
         community=invitation.community,
         user=user,
@@ -323,15 +355,13 @@ def accept_invitation(*, user: User, invitation: Invitation) -> Membership:
 
 @transaction.atomic
 def decline_invitation(*, user: User, invitation: Invitation) -> None:
-    """Turn an invitation down; a pending 'invited' membership disappears."""
+    """Turn an invitation down; the membership goes back to its earlier state."""
     if not user.is_authenticated:
         raise PermissionDenied
     invitation = _pending_invitation(invitation)
     invitation.declined_at = timezone.now()
     invitation.save()
-    Membership.objects.filter(
-        community=invitation.community, user=user, state=State.INVITED
-    ).delete()
+    _restore_after_invitation(invitation)
 
 
 @transaction.atomic
@@ -341,11 +371,7 @@ def revoke_invitation(*, actor: User, invitation: Invitation) -> None:
     invitation = _pending_invitation(invitation)
     invitation.revoked_at = timezone.now()
     invitation.save()
-    Membership.objects.filter(
-        community=invitation.community,
-        user__email__iexact=invitation.email,
-        state=State.INVITED,
-    ).delete()
+    _restore_after_invitation(invitation)
 
 
 @transaction.atomic

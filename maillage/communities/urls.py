@@ -35,6 +35,11 @@ urlpatterns = [
         views.membership_remove,
         name="membership_remove",
     ),
+    path(
+        "c/<slug:slug>/invitation/",
+        views.invitation_respond,
+        name="invitation_respond",
+    ),
     path("invitations/<str:token>/", views.invitation_detail, name="invitation_detail"),
     path("membres/<int:pk>/", views.profile_detail, name="profile_detail"),
 ]

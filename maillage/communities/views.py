@@ -341,6 +341,25 @@ def invitation_detail(request, token):
 
 @login_required
 @require_POST
+def invitation_respond(request, slug):
+    """Answer an invitation from the community page, without the e-mailed link."""
+    community, _membership = _community_for(request, slug)
+    invitation = selectors.pending_invitation_for(community, request.user)
+    form = InvitationResponseForm(request.POST)
+    if invitation is None or not form.is_valid():
+        messages.error(request, _("There is no pending invitation for you here."))
+        return redirect(community)
+    if form.cleaned_data["action"] == "accept":
+        services.accept_invitation(user=request.user, invitation=invitation)
+        messages.success(request, _("Welcome to %(name)s!") % {"name": community.name})
+        return redirect(community)
+    services.decline_invitation(user=request.user, invitation=invitation)
+    messages.success(request, _("You declined the invitation."))
+    return redirect("communities:home")
+
+
+@login_required
+@require_POST
 def membership_role(request, slug, pk):
     community, _membership = _managed_community(request, slug)
     target = get_object_or_404(Membership, pk=pk, community=community)

@@ -2,17 +2,24 @@
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import translation
 
 from .tasks import send_email
 
 
+def _render_text(template_name: str, context: dict) -> str:
+    # Plain text, not HTML: escaping would show "l&#x27;Estrie" to the reader.
+    template = get_template(template_name).template
+    return template.render(Context(context, autoescape=False))
+
+
 def render_mail(template_prefix: str, context: dict, language: str) -> tuple[str, str]:
     """Render ``<prefix>_subject.txt`` and ``<prefix>_body.txt`` in ``language``."""
     with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"{template_prefix}_subject.txt", context)
-        body = render_to_string(f"{template_prefix}_body.txt", context)
+        subject = _render_text(f"{template_prefix}_subject.txt", context)
+        body = _render_text(f"{template_prefix}_body.txt", context)
     subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
     return subject, body
 

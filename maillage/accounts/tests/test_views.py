@@ -216,3 +216,16 @@ def test_organisation_duplicate_in_region_is_refused(client):
     assert response.status_code == 200
     assert "name" in response.context["form"].errors
     assert 'value="cpe les erables"' in response.content.decode()
+
+
+def test_only_facilitator_cannot_delete_account(client, community, facilitator):
+    """The last facilitator is asked to hand over before deleting the account."""
+    client.force_login(facilitator)
+    response = client.post(
+        reverse("accounts:account_delete"),
+        {"password": "motdepasse-123", "confirm": "on"},
+    )
+    assert response.status_code == 200
+    assert community.name in response.content.decode()
+    facilitator.refresh_from_db()
+    assert facilitator.deleted_at is None

@@ -353,3 +353,51 @@ def test_user_factory_people_can_log_in(client):
     """Sanity check of the factory used across the suite."""
     person = UserFactory()
     assert client.login(email=person.email, password="motdepasse-123")
+
+
+def test_invitee_with_account_accepts_from_the_community_page(
+    client, facilitator, outsider
+):
+    """A person with an account answers an invitation without the e-mailed link."""
+    from maillage.communities import services
+
+    private = CommunityFactory(name="Cercle privé", visibility="private")
+    MembershipFactory(community=private, user=facilitator, role="facilitator")
+    services.invite_member(actor=facilitator, community=private, email=outsider.email)
+    client.force_login(outsider)
+    page = client.get(private.get_absolute_url())
+    assert page.status_code == 200
+    client.post(
+        reverse("communities:invitation_respond", args=[private.slug]),
+        {"action": "accept"},
+    )
+    assert Membership.objects.get(user=outsider, community=private).is_active
+
+
+def test_responding_without_invitation_changes_nothing(client, community, outsider):
+    """Without a pending invitation, the answer is refused."""
+    client.force_login(outsider)
+    client.post(
+        reverse("communities:invitation_respond", args=[community.slug]),
+        {"action": "accept"},
+    )
+    assert not Membership.objects.filter(user=outsider).exists()
+
+
+def test_member_directory_search_ignores_accents_and_case(client, community, member):
+    """Searching "francoise" finds "Françoise"; "erables" finds "Les Érables"."""
+    from maillage.organisations.tests.factories import OrganisationFactory
+
+    MembershipFactory(
+        community=community,
+        user__display_name="Françoise Gagné",
+        user__organisation=OrganisationFactory(name="CPE Les Érables"),
+    )
+    client.force_login(member)
+    url = reverse("communities:member_list", args=[community.slug])
+    for query in ("francoise", "FRANÇOISE gagne", "erables"):
+        names = [
+            m.user.display_name
+            for m in client.get(url, {"q": query}).context["page"].object_list
+        ]
+        assert names == ["Françoise Gagné"], query

@@ -1,0 +1,66 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from maillage.demo.seed import seed_demo
+
+# What the summary calls each kind of row created.
+_LABELS = {
+    "organisations": "organisations",
+    "people": "personnes",
+    "communities": "communautés",
+    "memberships": "membres actifs",
+    "requests": "demandes d'adhésion en attente",
+    "invitations": "invitations en attente",
+    "privacy_officer": "responsable de la protection des renseignements",
+}
+
+
+class Command(BaseCommand):
+    help = (
+        "Add fictional demo communities, organisations and people, and print the "
+        "demo logins. Running it again adds nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-without-debug",
+            action="store_true",
+            help="Seed even when DEBUG is off (never on a production site: the "
+            "demo staff account has a published password).",
+        )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["allow_without_debug"]:
+            raise CommandError(
+                "Refusing to load demo data with DEBUG off: the demo staff account "
+                "has a published password. Use --allow-without-debug on a test "
+                "machine only."
+            )
+        result = seed_demo()
+        created = [
+            f"{count} {_LABELS[kind]}"
+            for kind, count in result["created"].items()
+            if count
+        ]
+        if created:
+            self.stdout.write(
+                self.style.SUCCESS("Données de démonstration ajoutées : ")
+                + ", ".join(created)
+                + "."
+            )
+        else:
+            self.stdout.write(
+                "Les données de démonstration sont déjà en place : rien à ajouter."
+            )
+        self.stdout.write("")
+        self.stdout.write(
+            f"Comptes de démonstration (mot de passe : {result['password']})"
+        )
+        logins = result["logins"]
+        label_width = max(len(login["label"]) for login in logins)
+        email_width = max(len(login["email"]) for login in logins)
+        for login in logins:
+            self.stdout.write(
+                f"  {login['label']:<{label_width}}  "
+                f"{login['email']:<{email_width}}  {login['note']}"
+            )
