@@ -168,9 +168,10 @@ def people_sharing_communities(viewer):
 
 
 def active_communities_of(person, viewer):
-    """The communities of ``person`` that ``viewer`` may see, for a profile page."""
+    """The communities of ``person`` shown on a profile: public ones and those
+    where ``viewer`` is a member too (membership elsewhere is private)."""
     return list(
-        Community.objects.visible_to(viewer)
+        Community.objects.content_visible_to(viewer)
         .filter(memberships__user=person, memberships__state=Membership.State.ACTIVE)
         .distinct()
         .order_by("name")

@@ -14,10 +14,12 @@ person in each community, so that a role in one never helps in another.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from maillage.accounts import services as account_services
 from maillage.accounts.models import Consent
@@ -286,17 +288,7 @@ def test_presentation_names_facilitators_but_not_members(world, kind, viewer):
         ("anonymous", False),
         ("outsider", False),
         ("invitee", True),
-        pytest.param(
-            "requester",
-            False,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "bug: selectors.my_memberships lists a requested membership of "
-                    "a private community under 'My communities', whose link is a 404"
-                ),
-            ),
-        ),
+        ("requester", False),
         ("member", True),
         ("facilitator", True),
         ("staff", True),
@@ -352,9 +344,27 @@ def test_home_hides_private_community_from_former_members(world, state):
     assert world.communities["private"].name not in response.content.decode()
 
 
+def test_lapsed_invitation_hides_the_private_community_again(world):
+    """Once the invitation expires, the invitee no longer sees the private community."""
+    community = world.communities["private"]
+    invitee = world.people["private", "invitee"]
+    community.invitations.filter(email=invitee.email).update(
+        expires_at=timezone.now() - timedelta(minutes=1)
+    )
+    client = world.client_for("private", "invitee")
+
+    detail = client.get(community.get_absolute_url())
+    home = client.get(reverse("communities:home"))
+
+    assert detail.status_code == 404
+    assert community.name not in detail.content.decode()
+    assert community.name not in home.content.decode()
+
+
 # Actions ----------------------------------------------------------------------
 
-# "invitation_list" is the POST that invites someone. The facilitator is the
+# "invitation_list" is the POST that invites someone; "invitation_respond"
+# accepts one's invitation from the community page. The facilitator is the
 # community's last one, so may not leave it.
 ACTIONS = """
 action             kind       anon  out   inv   req   mem   fac   staff
@@ -367,6 +377,9 @@ membership_request private    login 404   back  404   back  back  back
 community_leave    public     login back  back  back  ok    back  back
 community_leave    restricted login back  back  back  ok    back  back
 community_leave    private    login 404   back  404   ok    back  back
+invitation_respond public     login back  ok    back  back  back  back
+invitation_respond restricted login back  ok    back  back  back  back
+invitation_respond private    login 404   ok    404   back  back  back
 request_decide     public     login 403   403   403   403   ok    ok
 request_decide     restricted login 403   403   403   403   ok    ok
 request_decide     private    login 404   403   404   403   ok    ok
@@ -398,6 +411,9 @@ def _action_request(action, world, kind):
             args = [slug]
         case "membership_request":
             data, done_url = {"message": "Bonjour!"}, community.get_absolute_url()
+            args = [slug]
+        case "invitation_respond":
+            data, done_url = {"action": "accept"}, community.get_absolute_url()
             args = [slug]
         case "request_decide":
             data = {"decision": "approve"}
@@ -446,6 +462,9 @@ def _assert_done(action, world, kind, viewer):
             assert world.state_of(kind, viewer) == ("requested", "member")
         case "community_leave":
             assert world.state_of(kind, viewer) == ("left", "member")
+        case "invitation_respond":
+            assert world.state_of(kind, viewer) == ("active", "member")
+            assert not community.invitations.pending().exists()
         case "request_decide":
             assert world.state_of(kind, "requester") == ("active", "member")
         case "invitation_list":
@@ -689,6 +708,30 @@ def test_profile_is_visible_to_any_logged_in_person_with_directory_consent(
 
     assert response.status_code == 200
     assert "Marc Profil" in response.content.decode()
+
+
+@pytest.mark.parametrize("kind", ["restricted", "private"])
+def test_profile_lists_only_communities_whose_members_the_viewer_may_see(world, kind):
+    """A fellow member of a public community does not learn one's other memberships."""
+    person = world.people["public", "member"]
+    hidden = world.communities[kind]
+    MembershipFactory(community=hidden, user=person)
+    # The viewer shares the public community and, for the private one, is invited.
+    viewer = MembershipFactory(community=world.communities["public"]).user
+    if kind == "private":
+        services.invite_member(
+            actor=world.people[kind, "facilitator"],
+            community=hidden,
+            email=viewer.email,
+        )
+    client = Client()
+    client.force_login(viewer)
+
+    response = client.get(reverse("communities:profile_detail", args=[person.pk]))
+
+    html = response.content.decode()
+    assert world.communities["public"].name in html
+    assert hidden.name not in html
 
 
 def test_profile_hides_again_once_directory_consent_is_withdrawn(

@@ -102,8 +102,8 @@ def _all_in(names, html):
 # Pinned budgets. A signed-in page adds 2 queries: the session and the user.
 # Communities, their regions, their sectors; the region and sector filters.
 HOME_ANONYMOUS = 5
-# The same, plus the session, the user and "My communities".
-HOME_MEMBER = 8
+# The same, plus the session, the user, "My communities" and my invitations.
+HOME_MEMBER = 9
 # The community, its facilitators, its member count, its regions, its sectors.
 PRESENTATION = 5
 # The same, plus the session, the user, the viewer's membership, pending requests.
@@ -111,6 +111,9 @@ PRESENTATION_FACILITATOR = 9
 # Session, user, community, viewer's membership, count, page of members with
 # their organisation, sector and region, their expertise; region and sector filters.
 MEMBER_DIRECTORY = 9
+# Session, user, the person with organisation, sector and region, the check that
+# the viewer shares a community, their expertise, their communities.
+PROFILE = 6
 # Session, user, community, viewer's membership, requests with their people.
 REQUEST_LIST = 5
 # Session, user, community, viewer's membership, invitations with their inviters.
@@ -134,15 +137,26 @@ def test_home_page_queries_do_not_grow_with_communities(db, django_assert_num_qu
 
 
 def test_home_page_queries_do_not_grow_with_memberships(db, django_assert_num_queries):
-    """A member's home page, with 'My communities', costs the same for 3 or 10."""
+    """A member's home page, with 'My communities', costs the same for 4 or 14."""
     url = reverse("communities:home")
     member = UserFactory()
-    first = _add_communities(3, member=member)
+
+    def invite_to_private(how_many):
+        communities = [
+            CommunityFactory(visibility=Community.Visibility.PRIVATE)
+            for _ in range(how_many)
+        ]
+        for community in communities:
+            host = MembershipFactory(community=community, role="facilitator").user
+            services.invite_member(actor=host, community=community, email=member.email)
+        return communities
+
+    first = _add_communities(3, member=member) + invite_to_private(1)
     client = _client(member)
     html = _get(client, url, HOME_MEMBER, django_assert_num_queries)
     assert _all_in([c.name for c in first], html)
 
-    more = _add_communities(7, member=member)
+    more = _add_communities(7, member=member) + invite_to_private(3)
     private = CommunityFactory(visibility=Community.Visibility.PRIVATE)
     MembershipFactory(community=private, user=member)
 
@@ -181,13 +195,16 @@ def test_presentation_queries_do_not_grow_with_facilitators(
     assert _all_in([f.user.display_name for f in facilitators], html)
 
 
+@pytest.mark.parametrize("viewer", ["member", "facilitator"])
 def test_member_directory_queries_do_not_grow_with_members(
-    community, member, django_assert_num_queries
+    community, django_assert_num_queries, viewer
 ):
     """The member directory costs the same with 3 or 15 fully described members."""
     url = reverse("communities:member_list", args=[community.slug])
-    client = _client(member)
-    first = _add_members(community, 2)
+    first = _add_members(community, 1, role=Membership.Role.FACILITATOR)
+    first += _add_members(community, 2)
+    # A facilitator's directory also shows a role form on each row.
+    client = _client(first[0 if viewer == "facilitator" else -1].user)
     html = _get(client, url, MEMBER_DIRECTORY, django_assert_num_queries)
     assert _all_in([m.user.display_name for m in first], html)
     assert _all_in([m.user.organisation.name for m in first], html)
@@ -271,3 +288,24 @@ def test_directory_queries_do_not_grow_with_people(outsider, django_assert_num_q
     html = _get(client, url, DIRECTORY, django_assert_num_queries)
     assert _all_in([p.display_name for p in first + more], html)
     assert _all_in([p.organisation.name for p in first + more], html)
+
+
+def test_profile_queries_do_not_grow_with_communities(
+    community, member, django_assert_num_queries
+):
+    """A profile costs the same with 2 or 6 communities and more expertise."""
+    person = _profiled_user()
+    MembershipFactory(community=community, user=person)
+    MembershipFactory(community=CommunityFactory(), user=person)
+    url = reverse("communities:profile_detail", args=[person.pk])
+    client = _client(member)
+    html = _get(client, url, PROFILE, django_assert_num_queries)
+    assert person.organisation.name in html
+
+    others = [CommunityFactory() for _ in range(4)]
+    for other in others:
+        MembershipFactory(community=other, user=person)
+    person.expertise.add(*(_profiled_user().expertise.all()))
+
+    html = _get(client, url, PROFILE, django_assert_num_queries)
+    assert _all_in([c.name for c in others], html)
