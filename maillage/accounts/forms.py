@@ -1,4 +1,6 @@
 from django import forms
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +21,11 @@ class SignupForm(forms.Form):
     )
     accept_terms = forms.BooleanField(
         label=_("I accept the terms of use and the privacy policy."),
+        help_text=format_lazy(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse_lazy("accounts:privacy_policy"),
+            _("Read the privacy policy (opens a new tab)"),
+        ),
         error_messages={
             "required": _("You must accept the terms of use and privacy policy.")
         },

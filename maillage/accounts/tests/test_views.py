@@ -229,3 +229,23 @@ def test_only_facilitator_cannot_delete_account(client, community, facilitator):
     assert community.name in response.content.decode()
     facilitator.refresh_from_db()
     assert facilitator.deleted_at is None
+
+
+def test_browser_language_does_not_override_french(client):
+    """An English browser still gets French until the person chooses English."""
+    html = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"}).content
+    assert b'<html lang="fr">' in html
+
+
+def test_account_language_applies_without_cookie(client):
+    """On a new browser, a signed-in person gets the language of their account."""
+    person = UserFactory(language="en")
+    client.force_login(person)
+    assert b'<html lang="en">' in client.get("/").content
+
+
+def test_stylesheet_is_served(client):
+    """The site's own stylesheet is found and served (no CDN)."""
+    response = client.get("/static/maillage/maillage.css")
+    assert response.status_code == 200
+    assert b"--brand" in b"".join(response.streaming_content)
