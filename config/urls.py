@@ -10,5 +10,7 @@ urlpatterns = [
     path("compte/", include("allauth.urls")),
     path("", include("maillage.accounts.urls")),
     path("organisations/", include("maillage.organisations.urls")),
+    path("", include("maillage.notifications.urls")),
+    path("", include("maillage.conversations.urls")),
     path("", include("maillage.communities.urls")),
 ]

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "maillage.organisations",
     "maillage.accounts",
     "maillage.communities",
+    "maillage.notifications",
+    "maillage.conversations",
     "maillage.demo",
 ]
 

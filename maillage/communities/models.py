@@ -67,6 +67,9 @@ class Community(TimeStampedModel):
         verbose_name=_("created by"),
     )
 
+    # Set when the community is dissolved: it becomes read-only everywhere.
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+
     objects = CommunityQuerySet.as_manager()
 
     class Meta:
@@ -79,6 +82,10 @@ class Community(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("communities:community_detail", args=[self.slug])
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
 
 class Membership(TimeStampedModel):

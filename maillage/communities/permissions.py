@@ -4,6 +4,9 @@
 it once and pass it, so a predicate never costs a query of its own.
 """
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
 from .models import Community, Membership
 
 
@@ -110,3 +113,22 @@ def can_request(user, community, membership) -> bool:
 
 def can_leave(membership) -> bool:
     return is_active_member(membership)
+
+
+def can_contribute(user, community, membership) -> bool:
+    """Post, reply, react, upload: active members (and staff) of a live community.
+
+    An archived community is read-only for everyone, staff included.
+    """
+    if community.is_archived:
+        return False
+    return is_staff(user) or is_active_member(membership)
+
+
+def ensure_not_archived(community) -> None:
+    """Services call this before any write: archived communities refuse them."""
+    if community.is_archived:
+        raise ValidationError(
+            _("This community is archived: it can be read but no longer changed."),
+            code="archived",
+        )

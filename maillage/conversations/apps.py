@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConversationsConfig(AppConfig):
+    name = "maillage.conversations"
+    label = "conversations"
+    verbose_name = _("Exchanges")
