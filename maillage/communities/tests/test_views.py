@@ -401,3 +401,15 @@ def test_member_directory_search_ignores_accents_and_case(client, community, mem
             for m in client.get(url, {"q": query}).context["page"].object_list
         ]
         assert names == ["Françoise Gagné"], query
+
+
+def test_member_directory_is_paginated(client, community, member):
+    """Beyond 50 members the directory continues on a second page."""
+    MembershipFactory.create_batch(55, community=community)
+    client.force_login(member)
+    url = reverse("communities:member_list", args=[community.slug])
+    first = client.get(url)
+    assert len(first.context["page"].object_list) == 50
+    assert "?page=2" in first.content.decode()
+    second = client.get(url, {"page": 2})
+    assert len(second.context["page"].object_list) == 6
