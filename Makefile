@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: install gettext messages translations run test test-postgres lint format clean
+.PHONY: install gettext chromium messages translations run test test-postgres lint format clean \
+	bench serve backup
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +21,15 @@ gettext:
 	  echo "Installing GNU gettext..."; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq gettext; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq gettext; fi; }
+
+# Browser tests (e2e/) drive Debian's Chromium; Playwright's own download does not
+# work here. The tests fail, rather than skip, when it cannot start.
+CHROMIUM ?= /usr/bin/chromium
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Chromium..."; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
 messages: install gettext
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v 0
@@ -43,13 +53,37 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: messages lint
+test: messages lint chromium
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run -v 0
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: messages
+test-postgres: messages chromium
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+# Production serving: gunicorn + whitenoise with config.settings.prod; every
+# setting comes from the environment (README, docs/deployment.md). Refuses to start
+# without a real SECRET_KEY.
+serve: messages
+	@test -n "$$SECRET_KEY" || { echo "Set SECRET_KEY (50+ random characters): see docs/deployment.md"; exit 1; }
+	mkdir -p var
+	DJANGO_SETTINGS_MODULE=config.settings.prod $(BIN)/python manage.py collectstatic --noinput -v 0
+	DJANGO_SETTINGS_MODULE=config.settings.prod $(BIN)/python manage.py migrate --noinput -v 0
+	DJANGO_SETTINGS_MODULE=config.settings.prod $(BIN)/gunicorn config.wsgi -c config/gunicorn.py
+
+# A consistent copy of the database and uploads into var/backups/ (manage.py backup).
+backup: install
+	$(BIN)/python manage.py backup
+
+# Scale benchmark (not part of `make test`): SQLite, then PostgreSQL when reachable
+# (BENCH_DATABASE_URL, default $(BENCH_PG_URL)). BENCH_SCALES: sizes to measure.
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/maillage_bench
+BENCH_SCALES ?= 1 10
+bench: install
+	$(BIN)/python -m bench --engine sqlite --scales $(BENCH_SCALES)
+	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || [ -n "$$BENCH_DATABASE_URL" ]; then \
+	  BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-$(BENCH_PG_URL)} $(BIN)/python -m bench --engine postgresql --scales $(BENCH_SCALES); \
+	else echo "PostgreSQL not reachable: skipping its benchmark (set BENCH_DATABASE_URL)."; fi
 
 clean:
 	rm -rf $(VENV) var

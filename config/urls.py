@@ -7,6 +7,7 @@ admin.site.site_title = _("Maillage")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("maillage.core.urls")),
     path("compte/", include("allauth.urls")),
     path("", include("maillage.accounts.urls")),
     path("organisations/", include("maillage.organisations.urls")),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "maillage.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -189,3 +190,33 @@ MAILLAGE_SITE_URL = os.environ.get("MAILLAGE_SITE_URL", "http://127.0.0.1:8000")
 # ``export_personal_data(user) -> dict``, ``deletion_blockers(user) -> list[str]``
 # and ``anonymise_personal_data(user)``; export and deletion call them in order.
 MAILLAGE_PERSONAL_DATA_MODULES = ["maillage.communities.privacy"]
+# Notifications: what each person received and their e-mail choices.
+MAILLAGE_PERSONAL_DATA_MODULES += ["maillage.notifications.privacy"]
+
+# Community export (issue 3): modules whose data goes into a community's full
+# export ZIP. Each offers ``export_community_data(community) -> dict`` and may
+# offer ``community_files(community) -> list[(archive_name, storage_name)]``.
+# The communities app's own module comes first.
+MAILLAGE_COMMUNITY_EXPORT_MODULES = ["maillage.communities.export"]
+
+# Content-Security-Policy (maillage.core.middleware): scripts and styles only from
+# our static files, never inline; htmx's own indicator <style> is switched off in
+# base.html (htmx-config) so that no inline style is needed either.
+MAILLAGE_CONTENT_SECURITY_POLICY = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+]
+
+# Exchanges (conversations): at most this many threads and replies per person
+# per minute, counted in the cache; 0 turns the limit off (the demo seed does).
+MAILLAGE_POSTS_PER_MINUTE = int(os.environ.get("MAILLAGE_POSTS_PER_MINUTE", "10"))
+MAILLAGE_PERSONAL_DATA_MODULES += ["maillage.conversations.privacy"]
+MAILLAGE_COMMUNITY_EXPORT_MODULES += ["maillage.conversations.export"]

@@ -23,3 +23,44 @@ EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# A load balancer checks /sante/ over plain HTTP from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
+
+# Outgoing e-mail (SMTP) from the environment.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
+
+# Uploaded files on S3-compatible object storage when a bucket is named (several
+# app servers then share them); needs `pip install "django-storages[s3]"`. The
+# credentials and endpoint come from django-storages' own AWS_* variables.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+# Structured logs: JSON lines on standard error, for the log collector.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "maillage.core.logging.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Server errors and refused requests, with method, path and status.
+        "django.request": {"level": "WARNING", "propagate": True},
+        # Host-header attacks are noise for the operator; keep them at WARNING.
+        "django.security.DisallowedHost": {"level": "WARNING", "propagate": True},
+    },
+}

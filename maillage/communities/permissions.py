@@ -94,6 +94,7 @@ def can_join(user, community, membership) -> bool:
     """One click joins an open community one can see, unless removed from it."""
     return (
         user.is_authenticated
+        and not community.is_archived
         and community.join_policy == Community.JoinPolicy.OPEN
         and can_view_community(user, community, membership)
         and _state(membership)
@@ -105,13 +106,17 @@ def can_request(user, community, membership) -> bool:
     """A request with a message, for communities that review who joins."""
     return (
         user.is_authenticated
+        and not community.is_archived
         and community.join_policy == Community.JoinPolicy.REQUEST
         and can_view_community(user, community, membership)
         and _state(membership) in (None, Membership.State.LEFT)
     )
 
 
-def can_leave(membership) -> bool:
+def can_leave(membership, community=None) -> bool:
+    """Active members may leave, except an archived community (frozen as it was)."""
+    if community is not None and community.is_archived:
+        return False
     return is_active_member(membership)
 
 
@@ -132,3 +137,36 @@ def ensure_not_archived(community) -> None:
             _("This community is archived: it can be read but no longer changed."),
             code="archived",
         )
+
+
+# The method: setup path, charter, objectives, stages, closing ------------------
+
+
+def can_view_setup_path(user, community, membership) -> bool:
+    """The setup path is the members' working document: members and staff read it."""
+    return is_staff(user) or is_active_member(membership)
+
+
+def can_steer(user, community, membership) -> bool:
+    """Facilitators (and staff) change the charter, objectives, setup path, stage,
+    and dissolve or reorient the community, as long as it is not archived."""
+    return not community.is_archived and can_manage(user, community, membership)
+
+
+def can_export(user, community, membership) -> bool:
+    """The full export is for facilitators and staff, archived or not."""
+    return can_manage(user, community, membership)
+
+
+def can_reopen(user, community) -> bool:
+    """Only staff undo an archive."""
+    return community.is_archived and is_staff(user)
+
+
+def can_propose_community(user) -> bool:
+    """Anyone signed in may propose a community on their territory."""
+    return bool(user.is_authenticated)
+
+
+def can_review_proposals(user) -> bool:
+    return is_staff(user)

@@ -15,7 +15,13 @@ from maillage.accounts.models import User
 from maillage.core.mail import send_templated_mail_on_commit
 
 from . import permissions
-from .models import Community, Invitation, Membership
+from .models import (
+    Community,
+    CommunitySetupStep,
+    Invitation,
+    Membership,
+    SetupStepTemplate,
+)
 
 State = Membership.State
 Role = Membership.Role
@@ -28,6 +34,16 @@ def _absolute(path: str) -> str:
 def _lock(community: Community) -> Community:
     """Lock the community row so that checks on its members are not raced."""
     return Community.objects.select_for_update().get(pk=community.pk)
+
+
+def _lock_live(community: Community) -> Community:
+    """Lock the community row and refuse the write if it is archived.
+
+    Reading the row under the lock means a write racing a dissolution sees it.
+    """
+    locked = _lock(community)
+    permissions.ensure_not_archived(locked)
+    return locked
 
 
 def _ensure_not_last_facilitator(membership: Membership) -> None:
@@ -70,6 +86,35 @@ def create_community(
     """Create a community; its creator becomes its first facilitator."""
     if not permissions.can_launch_community(actor):
         raise PermissionDenied
+    return start_community(
+        facilitator=actor,
+        name=name,
+        slug=slug,
+        domain=domain,
+        description=description,
+        regions=regions,
+        sectors=sectors,
+        visibility=visibility,
+        join_policy=join_policy,
+    )
+
+
+def start_community(
+    *,
+    facilitator: User,
+    name: str,
+    slug: str,
+    domain: str,
+    description: str,
+    regions,
+    sectors,
+    visibility: str,
+    join_policy: str,
+) -> Community:
+    """Create the community, its first facilitator and its own setup path.
+
+    Callers check who may do this (``create_community``, ``accept_proposal``).
+    """
     if Community.objects.filter(slug=slug).exists():
         raise ValidationError(
             {"slug": _("This web address is already taken.")}, code="unique"
@@ -81,18 +126,40 @@ def create_community(
         description=description,
         visibility=visibility,
         join_policy=join_policy,
-        created_by=actor,
+        created_by=facilitator,
     )
     community.regions.set(regions)
     community.sectors.set(sectors)
     Membership.objects.create(
         community=community,
-        user=actor,
+        user=facilitator,
         role=Role.FACILITATOR,
         state=State.ACTIVE,
         joined_at=timezone.now(),
     )
+    copy_setup_path(community)
     return community
+
+
+def copy_setup_path(community: Community) -> list[CommunitySetupStep]:
+    """Give the community its own copy of the active setup-step templates.
+
+    A copy, not a link: later edits to the templates leave this path unchanged.
+    """
+    return CommunitySetupStep.objects.bulk_create(
+        CommunitySetupStep(
+            community=community,
+            template=template,
+            position=template.position,
+            title_fr=template.title_fr,
+            title_en=template.title_en,
+            advice_fr=template.advice_fr,
+            advice_en=template.advice_en,
+            deliverable_fr=template.deliverable_fr,
+            deliverable_en=template.deliverable_en,
+        )
+        for template in SetupStepTemplate.objects.filter(is_active=True)
+    )
 
 
 @transaction.atomic
@@ -109,6 +176,7 @@ def update_community(
     join_policy: str,
 ) -> Community:
     """Change a community's presentation and policies (facilitators and staff)."""
+    _lock_live(community)
     _require_manager(actor, community)
     community.name = name
     community.domain = domain
@@ -133,6 +201,7 @@ def _activate(membership: Membership, *, role: str | None = None) -> Membership:
 @transaction.atomic
 def join_community(*, user: User, community: Community) -> Membership:
     """Join an open community at once, as a member."""
+    _lock_live(community)
     own = permissions.membership_of(user, community)
     if not permissions.can_join(user, community, own):
         raise PermissionDenied
@@ -146,6 +215,7 @@ def request_membership(
     *, user: User, community: Community, message: str = ""
 ) -> Membership:
     """Ask to join a community that reviews requests; facilitators are told."""
+    _lock_live(community)
     own = permissions.membership_of(user, community)
     if not permissions.can_request(user, community, own):
         raise PermissionDenied
@@ -179,7 +249,7 @@ def request_membership(
 
 
 def _decide(*, actor: User, membership: Membership, approve: bool) -> Membership:
-    _lock(membership.community)
+    _lock_live(membership.community)
     _require_manager(actor, membership.community)
     membership.refresh_from_db()
     if membership.state != State.REQUESTED:
@@ -248,6 +318,7 @@ def invite_member(
     Returns the invitation and its secret token (only its hash is stored).
     A new invitation to the same address replaces the pending one.
     """
+    _lock_live(community)
     _require_manager(actor, community)
     email = User.objects.normalize_email(email).strip()
     existing = User.objects.active().filter(email__iexact=email).first()
@@ -337,6 +408,7 @@ def accept_invitation(*, user: User, invitation: Invitation) -> Membership:
     """Use an invitation: the person becomes an active member with its role."""
     if not user.is_authenticated:
         raise PermissionDenied
+    _lock_live(invitation.community)
     invitation = _pending_invitation(invitation)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
@@ -358,6 +430,7 @@ def decline_invitation(*, user: User, invitation: Invitation) -> None:
     """Turn an invitation down; the membership goes back to its earlier state."""
     if not user.is_authenticated:
         raise PermissionDenied
+    _lock_live(invitation.community)
     invitation = _pending_invitation(invitation)
     invitation.declined_at = timezone.now()
     invitation.save()
@@ -367,6 +440,7 @@ def decline_invitation(*, user: User, invitation: Invitation) -> None:
 @transaction.atomic
 def revoke_invitation(*, actor: User, invitation: Invitation) -> None:
     """Withdraw a pending invitation (facilitators and staff)."""
+    _lock_live(invitation.community)
     _require_manager(actor, invitation.community)
     invitation = _pending_invitation(invitation)
     invitation.revoked_at = timezone.now()
@@ -377,7 +451,7 @@ def revoke_invitation(*, actor: User, invitation: Invitation) -> None:
 @transaction.atomic
 def leave_community(*, user: User, community: Community) -> Membership:
     """Leave a community; the last facilitator must hand over first."""
-    _lock(community)
+    _lock_live(community)
     own = permissions.membership_of(user, community)
     if not permissions.can_leave(own):
         raise PermissionDenied
@@ -390,7 +464,7 @@ def leave_community(*, user: User, community: Community) -> Membership:
 @transaction.atomic
 def remove_member(*, actor: User, membership: Membership) -> Membership:
     """Remove someone from a community; they cannot rejoin on their own."""
-    _lock(membership.community)
+    _lock_live(membership.community)
     _require_manager(actor, membership.community)
     membership.refresh_from_db()
     if membership.state != State.ACTIVE:
@@ -406,7 +480,7 @@ def remove_member(*, actor: User, membership: Membership) -> Membership:
 @transaction.atomic
 def change_role(*, actor: User, membership: Membership, role: str) -> Membership:
     """Give a member another role; the last facilitator cannot be demoted."""
-    _lock(membership.community)
+    _lock_live(membership.community)
     _require_manager(actor, membership.community)
     membership.refresh_from_db()
     if membership.state != State.ACTIVE:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from maillage.accounts.models import User
 from maillage.core.htmx import HtmxHttpRequest
 
-from . import permissions, selectors, services
+from . import method_selectors, permissions, selectors, services
 from .forms import (
     CommunityFilterForm,
     CommunityForm,
@@ -47,6 +47,16 @@ def _managed_community(request, slug):
 def _report(request, error: ValidationError):
     for message in error.messages:
         messages.error(request, message)
+
+
+def _archived(request, community):
+    """Pages that change an archived community send the visitor back to it."""
+    try:
+        permissions.ensure_not_archived(community)
+    except ValidationError as error:
+        _report(request, error)
+        return redirect(community)
+    return None
 
 
 @require_GET
@@ -105,8 +115,14 @@ def community_detail(request, slug):
         "member_count": selectors.member_count(community),
         "can_join": permissions.can_join(user, community, membership),
         "can_request": permissions.can_request(user, community, membership),
-        "can_leave": permissions.can_leave(membership),
+        "can_leave": permissions.can_leave(membership, community),
         "can_manage": can_manage,
+        "can_steer": permissions.can_steer(user, community, membership),
+        "can_view_setup_path": permissions.can_view_setup_path(
+            user, community, membership
+        ),
+        "can_reopen": permissions.can_reopen(user, community),
+        "dissolution": method_selectors.current_dissolution(community),
         "can_view_members": permissions.can_view_members(user, community, membership),
         "can_view_content": permissions.can_view_content(user, community, membership),
         "pending_request_count": (
@@ -120,6 +136,8 @@ def community_detail(request, slug):
 @require_http_methods(["GET", "POST"])
 def community_update(request, slug):
     community, _membership = _managed_community(request, slug)
+    if refused := _archived(request, community):
+        return refused
     form = CommunityUpdateForm(
         request.POST if request.method == "POST" else None, instance=community
     )
@@ -159,7 +177,7 @@ def member_list(request: HtmxHttpRequest, slug):
         "membership": membership,
         "filters": filters,
         "page": page,
-        "can_manage": permissions.can_manage(request.user, community, membership),
+        "can_manage": permissions.can_steer(request.user, community, membership),
         "role_choices": Membership.Role.choices,
     }
     template = "communities/member_list.html"
@@ -172,6 +190,8 @@ def member_list(request: HtmxHttpRequest, slug):
 @require_POST
 def community_join(request, slug):
     community, _membership = _community_for(request, slug)
+    if refused := _archived(request, community):
+        return refused
     try:
         services.join_community(user=request.user, community=community)
     except PermissionDenied:
@@ -185,6 +205,8 @@ def community_join(request, slug):
 @require_http_methods(["GET", "POST"])
 def membership_request(request, slug):
     community, membership = _community_for(request, slug)
+    if refused := _archived(request, community):
+        return refused
     if not permissions.can_request(request.user, community, membership):
         messages.info(request, _("You cannot send a request to this community."))
         return redirect(community)
@@ -209,7 +231,9 @@ def membership_request(request, slug):
 @require_http_methods(["GET", "POST"])
 def community_leave(request, slug):
     community, membership = _community_for(request, slug)
-    if not permissions.can_leave(membership):
+    if refused := _archived(request, community):
+        return refused
+    if not permissions.can_leave(membership, community):
         return redirect(community)
     if request.method == "POST":
         try:
@@ -239,6 +263,8 @@ def request_list(request, slug):
 @require_POST
 def request_decide(request, slug, pk):
     community, _membership = _managed_community(request, slug)
+    if refused := _archived(request, community):
+        return refused
     pending = get_object_or_404(Membership, pk=pk, community=community)
     form = RequestDecisionForm(request.POST)
     if not form.is_valid():
@@ -265,6 +291,8 @@ def request_decide(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def invitation_list(request, slug):
     community, _membership = _managed_community(request, slug)
+    if request.method == "POST" and (refused := _archived(request, community)):
+        return refused
     form = InvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -295,6 +323,8 @@ def invitation_list(request, slug):
 @require_POST
 def invitation_revoke(request, slug, pk):
     community, _membership = _managed_community(request, slug)
+    if refused := _archived(request, community):
+        return refused
     invitation = get_object_or_404(community.invitations, pk=pk)
     try:
         services.revoke_invitation(actor=request.user, invitation=invitation)
@@ -344,6 +374,8 @@ def invitation_detail(request, token):
 def invitation_respond(request, slug):
     """Answer an invitation from the community page, without the e-mailed link."""
     community, _membership = _community_for(request, slug)
+    if refused := _archived(request, community):
+        return refused
     invitation = selectors.pending_invitation_for(community, request.user)
     form = InvitationResponseForm(request.POST)
     if invitation is None or not form.is_valid():
@@ -362,6 +394,8 @@ def invitation_respond(request, slug):
 @require_POST
 def membership_role(request, slug, pk):
     community, _membership = _managed_community(request, slug)
+    if refused := _archived(request, community):
+        return refused
     target = get_object_or_404(Membership, pk=pk, community=community)
     form = RoleForm(request.POST)
     if not form.is_valid():
@@ -386,6 +420,8 @@ def membership_role(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def membership_remove(request, slug, pk):
     community, _membership = _managed_community(request, slug)
+    if refused := _archived(request, community):
+        return refused
     target = get_object_or_404(
         Membership.objects.select_related("user"), pk=pk, community=community
     )

@@ -32,6 +32,8 @@ from maillage.organisations.services import create_organisation
 from maillage.territories.models import Region
 
 from . import data
+from .exchanges import seed_exchanges
+from .method import seed_method
 
 # Published on purpose: every demo account signs in with it.
 DEMO_PASSWORD = "maillage-demo"  # noqa: S105
@@ -76,6 +78,8 @@ def seed_demo() -> dict:
         _ensure_requests(communities, people, created)
         _ensure_invitations(communities, staff, created)
         _ensure_privacy_officer(created)
+        seed_method(communities=communities, created=created)
+        seed_exchanges(communities=communities, created=created)
     return {
         "created": dict(created),
         "password": DEMO_PASSWORD,
@@ -202,6 +206,9 @@ def _ensure_members(communities, people, staff, created) -> None:
     """Bring each member in the way the community's join policy allows."""
     for slug, members in data.MEMBERS.items():
         community = communities[slug]
+        # An archived community takes nobody new, not even from the seed.
+        if community.is_archived:
+            continue
         facilitator = _facilitator(community, staff)
         for email, role in members:
             user = people[email]
@@ -225,7 +232,7 @@ def _ensure_members(communities, people, staff, created) -> None:
 def _ensure_requests(communities, people, created) -> None:
     for slug, email, message in data.PENDING_REQUESTS:
         community, user = communities[slug], people[email]
-        if _has_membership(community, user):
+        if community.is_archived or _has_membership(community, user):
             continue
         request_membership(user=user, community=community, message=message)
         created["requests"] += 1
@@ -234,6 +241,8 @@ def _ensure_requests(communities, people, created) -> None:
 def _ensure_invitations(communities, staff, created) -> None:
     for slug, email, role, message in data.PENDING_INVITATIONS:
         community = communities[slug]
+        if community.is_archived:
+            continue
         invited_before = community.invitations.filter(email__iexact=email).exists()
         in_community = Membership.objects.filter(
             community=community, user__email__iexact=email

@@ -99,28 +99,30 @@ def _all_in(names, html):
     return all(name in html for name in names)
 
 
-# Pinned budgets. A signed-in page adds 2 queries: the session and the user.
+# Pinned budgets. A signed-in page adds 3 queries: the session, the user and the
+# unread notification count in the header.
 # Communities, their regions, their sectors; the region and sector filters.
 HOME_ANONYMOUS = 5
-# The same, plus the session, the user, "My communities" and my invitations.
-HOME_MEMBER = 9
+# The same, plus the session, the user, the unread count, "My communities" and
+# my invitations.
+HOME_MEMBER = 10
 # The community, its facilitators, its member count, its regions, its sectors.
 PRESENTATION = 5
 # The same, plus the session, the user, the viewer's membership, pending requests.
-PRESENTATION_FACILITATOR = 9
+PRESENTATION_FACILITATOR = 10
 # Session, user, community, viewer's membership, count, page of members with
 # their organisation, sector and region, their expertise; region and sector filters.
-MEMBER_DIRECTORY = 9
+MEMBER_DIRECTORY = 10
 # Session, user, the person with organisation, sector and region, the check that
 # the viewer shares a community, their expertise, their communities.
-PROFILE = 6
+PROFILE = 7
 # Session, user, community, viewer's membership, requests with their people.
-REQUEST_LIST = 5
+REQUEST_LIST = 6
 # Session, user, community, viewer's membership, invitations with their inviters.
-INVITATION_LIST = 5
+INVITATION_LIST = 6
 # Session, user, count, page of people with organisation, sector and region,
 # their expertise; the region filter.
-DIRECTORY = 6
+DIRECTORY = 7
 
 
 def test_home_page_queries_do_not_grow_with_communities(db, django_assert_num_queries):

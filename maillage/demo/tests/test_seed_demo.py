@@ -5,7 +5,17 @@ from allauth.account.models import EmailAddress
 from django.core.management import CommandError, call_command
 
 from maillage.accounts.models import Consent, ExpertiseTag, PrivacyOfficer, User
-from maillage.communities.models import Community, Invitation, Membership
+from maillage.communities.models import (
+    CharterRevision,
+    Community,
+    CommunitySetupStep,
+    Dissolution,
+    Invitation,
+    Membership,
+    Objective,
+    ObjectiveProgress,
+    StageChange,
+)
 from maillage.demo.seed import DEMO_PASSWORD, seed_demo
 from maillage.organisations.models import Organisation, Sector
 
@@ -72,7 +82,15 @@ def test_seed_creates_communities_organisations_people_and_pending_work():
     assert set(requested.values_list("community__join_policy", flat=True)) == {
         Community.JoinPolicy.REQUEST
     }
-    assert requested.values("community").distinct().count() == 2
+    # Bas-Saint-Laurent was dissolved: its pending requests were closed then.
+    assert set(requested.values_list("community__slug", flat=True)) == {
+        "estrie-a-table"
+    }
+    assert Membership.objects.filter(
+        community__slug="bas-saint-laurent-nourricier",
+        state=Membership.State.LEFT,
+        decided_at__isnull=False,
+    ).exists()
     pending = Invitation.objects.pending()
     invited_people = User.objects.filter(email__in=pending.values("email"))
     assert invited_people.exists()
@@ -126,7 +144,8 @@ def test_seeding_completes_a_partially_seeded_database():
     seed_demo()
     before = _counts()
     Community.objects.get(slug="estrie-a-table").delete()
-    User.objects.get(email="sylvain.roy@exemple.qc.ca").delete()
+    # Someone of live communities only: an archived one takes nobody back.
+    User.objects.get(email="isabelle.gagnon@exemple.qc.ca").delete()
 
     result = seed_demo()
 
@@ -156,3 +175,128 @@ def test_command_refuses_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("seed_demo", stdout=io.StringIO())
+
+
+# The method ----------------------------------------------------------------------
+
+
+def _community(slug):
+    return Community.objects.get(slug=slug)
+
+
+def test_demo_communities_are_at_different_stages_of_life():
+    """Montérégie matures, Estrie coalesces, Bas-Saint-Laurent is dissolved and
+    archived, and Montréal (private) is in stewardship."""
+    seed_demo()
+
+    stages = dict(Community.objects.values_list("slug", "stage"))
+    assert stages == {
+        "monteregie-mange-local": Community.Stage.MATURING,
+        "estrie-a-table": Community.Stage.COALESCING,
+        "bas-saint-laurent-nourricier": Community.Stage.TRANSFORMATION,
+        "cuisines-collectives-montreal": Community.Stage.STEWARDSHIP,
+    }
+    archived = set(
+        Community.objects.filter(archived_at__isnull=False).values_list(
+            "slug", flat=True
+        )
+    )
+    assert archived == {"bas-saint-laurent-nourricier"}
+    for community in Community.objects.all():
+        changes = list(community.stage_changes.order_by("created_at"))
+        assert changes[-1].to_stage == community.stage
+        assert all(change.reason for change in changes)
+
+
+def test_monteregie_is_mature_with_an_adopted_charter_and_objectives_in_progress():
+    """Montérégie has two charter revisions, the last adopted, and objectives in
+    progress with dated progress updates."""
+    seed_demo()
+    monteregie = _community("monteregie-mange-local")
+
+    revisions = list(monteregie.charter_revisions.order_by("number"))
+    assert [r.number for r in revisions] == [1, 2]
+    assert revisions[0].values["rhythm"] != revisions[1].values["rhythm"]
+    assert monteregie.charter.adopted_on is not None
+    quebec = monteregie.objectives.get(title__startswith="Atteindre 35 %")
+    assert quebec.status == Objective.Status.IN_PROGRESS
+    assert quebec.progress_updates.count() == 3
+    assert quebec.percent_of(quebec.progress_updates.first().value) > 0
+    assert monteregie.objectives.filter(status=Objective.Status.REACHED).exists()
+
+
+def test_estrie_has_its_setup_path_half_done():
+    """Estrie, newly started, has finished some steps of its setup path, not all."""
+    seed_demo()
+
+    steps = list(_community("estrie-a-table").setup_steps.all())
+
+    finished = [s for s in steps if s.is_finished]
+    assert len(steps) == 7
+    assert 0 < len(finished) < len(steps)
+    assert any(s.status == CommunitySetupStep.Status.IN_PROGRESS for s in steps)
+
+
+def test_bas_saint_laurent_is_dissolved_with_a_closing_summary():
+    """The archived community has its summary, reached objectives, and no pending
+    invitation left."""
+    seed_demo()
+    bsl = _community("bas-saint-laurent-nourricier")
+
+    dissolution = bsl.dissolutions.get()
+    assert dissolution.achieved
+    assert dissolution.learned
+    assert bsl.archived_at == dissolution.created_at
+    assert not bsl.objectives.exclude(status=Objective.Status.REACHED).exists()
+    assert not bsl.invitations.pending().exists()
+    assert bsl.memberships.filter(state=Membership.State.ACTIVE).count() >= 10
+
+
+def test_montreal_skipped_a_step_with_its_reason():
+    """The private community skipped one setup step and says why."""
+    seed_demo()
+
+    skipped = _community("cuisines-collectives-montreal").setup_steps.get(
+        status=CommunitySetupStep.Status.SKIPPED
+    )
+
+    assert skipped.skip_reason
+
+
+def test_reseeding_leaves_the_archived_community_as_it_is():
+    """A missing member of the archived community is not brought back by a new run,
+    and a second run writes nothing more of the method."""
+    seed_demo()
+    User.objects.get(email="sylvain.roy@exemple.qc.ca").delete()
+    method_rows = _method_counts()
+
+    result = seed_demo()
+
+    bsl = _community("bas-saint-laurent-nourricier")
+    assert bsl.is_archived
+    assert not bsl.memberships.filter(user__email="sylvain.roy@exemple.qc.ca")
+    assert Membership.objects.filter(
+        community__slug="monteregie-mange-local",
+        user__email="sylvain.roy@exemple.qc.ca",
+    ).exists()
+    assert _method_counts() == method_rows
+    assert result["created"]["dissolutions"] == 0
+
+
+def test_reseeding_keeps_what_people_changed_in_the_method():
+    """A setup step changed while trying the demo is not reset by a new run."""
+    seed_demo()
+    step = _community("estrie-a-table").setup_steps.get(position=70)
+    CommunitySetupStep.objects.filter(pk=step.pk).update(
+        status=CommunitySetupStep.Status.DONE
+    )
+
+    seed_demo()
+
+    step.refresh_from_db()
+    assert step.status == CommunitySetupStep.Status.DONE
+
+
+def _method_counts():
+    models = [StageChange, CharterRevision, Objective, ObjectiveProgress, Dissolution]
+    return {model.__name__: model.objects.count() for model in models}

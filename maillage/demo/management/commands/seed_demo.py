@@ -12,6 +12,16 @@ _LABELS = {
     "requests": "demandes d'adhésion en attente",
     "invitations": "invitations en attente",
     "privacy_officer": "responsable de la protection des renseignements",
+    # The method (maillage/demo/method.py).
+    "stage_changes": "changements d'étape de vie",
+    "charter_revisions": "révisions de charte",
+    "objectives": "objectifs",
+    "setup_steps": "étapes de démarrage suivies",
+    "dissolutions": "communautés dissoutes",
+    # The exchanges (maillage/demo/exchanges.py).
+    "threads": "fils d'échange",
+    "replies": "réponses",
+    "reactions": "réactions",
 }
 
 
@@ -38,7 +48,7 @@ class Command(BaseCommand):
             )
         result = seed_demo()
         created = [
-            f"{count} {_LABELS[kind]}"
+            f"{count} {_LABELS.get(kind, kind)}"
             for kind, count in result["created"].items()
             if count
         ]

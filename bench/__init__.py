@@ -1,0 +1,1 @@
+"""Scale benchmark: `make bench` (not part of `make test`). See bench/README.md."""

@@ -1,0 +1,108 @@
+"""Exchanges in Chromium: reacting and replying without a reload, @mention
+suggestions while typing, and the reading mark sent after the page loads."""
+
+from maillage.communities.tests.factories import CommunityFactory, MembershipFactory
+from maillage.conversations import services
+from maillage.conversations.models import Reaction, Reply, ThreadVisit
+
+
+def _challenge():
+    community = CommunityFactory(name="Montérégie mange local", slug="monteregie")
+    author = MembershipFactory(
+        community=community, user__display_name="Isabelle Gagnon"
+    ).user
+    helper = MembershipFactory(
+        community=community, user__display_name="Françoise Tremblay"
+    ).user
+    thread = services.create_thread(
+        author=author,
+        community=community,
+        kind="challenge",
+        title="Légumes d'hiver aux collations",
+        sections={"problem": "Tout vient de loin en février."},
+    )
+    return community, author, helper, thread
+
+
+def test_reaction_and_reply_without_reload_then_visit_recorded(new_context, viewport):
+    """A reaction toggles in place; a reply appears under the others and the form
+    empties; the page has recorded the visit by itself."""
+    _community, author, helper, thread = _challenge()
+    reply = services.create_reply(
+        author=author, thread=thread, body="Des carottes de garde?"
+    )
+    page = new_context(viewport, user=helper).new_page()
+    page.goto(thread.get_absolute_url())
+    marker = page.evaluate("window.performance.timeOrigin")  # the page stayed
+
+    button = page.locator(f"#reactions-{reply.anchor}-useful")
+    button.click()
+    page.locator(f"#reactions-{reply.anchor}-useful[aria-pressed=true]").wait_for()
+    assert Reaction.objects.filter(reply=reply, user=helper).exists()
+    # Focus stays on the button just pressed, for keyboard users.
+    assert page.evaluate("document.activeElement.id") == (
+        f"reactions-{reply.anchor}-useful"
+    )
+
+    page.locator("#id_body").fill("Oui, et des betteraves **rôties**.")
+    page.locator("#reply-form button[type=submit]").click()
+    page.locator("#replies strong", has_text="rôties").wait_for()
+    assert page.locator("#id_body").input_value() == ""
+    assert page.evaluate("window.performance.timeOrigin") == marker
+    assert Reply.objects.filter(author=helper).count() == 1
+    assert ThreadVisit.objects.filter(user=helper, thread=thread).exists()
+
+
+def test_mention_suggestion_is_inserted_with_the_keyboard(new_context, viewport):
+    """Typing "@fran" lists Françoise; arrow down and Enter insert the mention,
+    which the server turns into a link to her profile."""
+    _community, author, helper, thread = _challenge()
+    page = new_context(viewport, user=author).new_page()
+    page.goto(thread.get_absolute_url())
+
+    body = page.locator("#id_body")
+    body.click()
+    body.press_sequentially("Merci @fran")
+    option = page.locator(".mention-option", has_text="Françoise Tremblay")
+    option.wait_for()
+    body.press("ArrowDown")
+    assert page.evaluate("document.activeElement.className") == "mention-option"
+    page.keyboard.press("Enter")
+    assert body.input_value() == f"Merci @[Françoise Tremblay]({helper.pk}) "
+    assert page.evaluate("document.activeElement.id") == "id_body"
+
+    page.locator("#reply-form button[type=submit]").click()
+    page.locator(f"#replies a[href='/membres/{helper.pk}/']").wait_for()
+    assert helper.notifications.filter(kind="mention").exists()
+
+
+def test_exchange_pages_have_no_serious_accessibility_violation(new_context):
+    """axe finds nothing serious on the exchanges' pages, suggestions shown."""
+    from django.urls import reverse
+
+    from maillage.accounts import services as account_services
+
+    from .test_accessibility import axe_violations, describe
+
+    community, author, helper, thread = _challenge()
+    helper.expertise.set(account_services.tags_from_names(["Collations"]))
+    thread.tags.add(*services.tags_for(new_names=["Collations"]))
+    reply = services.create_reply(author=helper, thread=thread, body="Essayez ça.")
+    services.toggle_reaction(user=author, kind="thanks", thread=thread, reply=reply)
+    page = new_context(user=author).new_page()
+    problems = []
+    for path in [
+        reverse("conversations:activity", args=[community.slug]),
+        reverse("conversations:thread_list", args=[community.slug]),
+        reverse("conversations:thread_create", args=[community.slug, "defi"]),
+        reverse("conversations:thread_helpers", args=[thread.pk]),
+        thread.get_absolute_url(),
+    ]:
+        page.goto(path)
+        if path == thread.get_absolute_url():
+            page.locator("#id_body").press_sequentially("@fran")
+            page.locator(".mention-option").wait_for()
+        violations = axe_violations(page)
+        if violations:
+            problems.append(f"{path}:\n{describe(violations)}")
+    assert not problems, "\n".join(problems)

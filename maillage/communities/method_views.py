@@ -1,0 +1,621 @@
+"""Pages of the method: guide and proposals, setup path, charter, objectives,
+stages, dashboard and closing. Thin, like ``views.py``."""
+
+import functools
+import tempfile
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import method_selectors, method_services, permissions
+from .export import write_community_export
+from .method_forms import (
+    CharterForm,
+    DissolveForm,
+    ObjectiveForm,
+    ProgressForm,
+    ProposalAcceptForm,
+    ProposalDeclineForm,
+    ProposalForm,
+    ReopenForm,
+    ReorientForm,
+    SetupStepForm,
+    StageChangeForm,
+)
+from .models import CommunityProposal, CommunitySetupStep, Objective
+from .stages import guide_for
+from .views import _community_for, _report
+
+
+class _Refused(Exception):
+    """Raised while checking access, to answer with ``response`` instead."""
+
+    def __init__(self, response):
+        self.response = response
+
+
+def _with_refusals(view):
+    """Answer a ``_Refused`` raised by the access checks below with its response."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _Refused as refused:
+            return refused.response
+
+    return wrapped
+
+
+def _readable(request, slug, predicate=permissions.can_view_content):
+    """The community and membership when the viewer may read this part of it.
+
+    Hidden communities are a 404; anonymous visitors are asked to log in; other
+    people who may not read it get a 403.
+    """
+    community, membership = _community_for(request, slug)
+    if not predicate(request.user, community, membership):
+        if not request.user.is_authenticated:
+            raise _Refused(redirect_to_login(request.get_full_path()))
+        raise PermissionDenied
+    return community, membership
+
+
+def _steerable(request, slug):
+    """The community when the viewer steers it; an archived one sends them back."""
+    if not request.user.is_authenticated:
+        raise _Refused(redirect_to_login(request.get_full_path()))
+    community, membership = _community_for(request, slug)
+    if not permissions.can_manage(request.user, community, membership):
+        raise PermissionDenied
+    try:
+        permissions.ensure_not_archived(community)
+    except ValidationError as error:
+        _report(request, error)
+        raise _Refused(redirect(community)) from error
+    return community, membership
+
+
+def _method_context(user, community, membership) -> dict:
+    return {
+        "community": community,
+        "membership": membership,
+        "can_manage": permissions.can_manage(user, community, membership),
+        "can_steer": permissions.can_steer(user, community, membership),
+        "can_view_content": permissions.can_view_content(user, community, membership),
+        "can_view_setup_path": permissions.can_view_setup_path(
+            user, community, membership
+        ),
+    }
+
+
+# Guide and proposals --------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def guide(request):
+    """The guide to start a community of practice, ending with a proposal form."""
+    form = ProposalForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if not permissions.can_propose_community(request.user):
+            return redirect_to_login(reverse("communities:guide") + "#proposer")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                method_services.propose_community(proposer=request.user, **data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you! Your proposal is sent. The team will answer "
+                        "you by e-mail."
+                    ),
+                )
+                return redirect("communities:guide")
+    elif request.user.is_authenticated:
+        form = ProposalForm(initial=_proposer_initial(request.user))
+    return render(
+        request,
+        "communities/guide.html",
+        {
+            "form": form,
+            "steps": method_selectors.guide_steps(),
+            "stage_guides": method_selectors.stage_guides(),
+            "my_proposals": method_selectors.proposals_of(request.user),
+            "can_review": permissions.can_review_proposals(request.user),
+            # The guide's prose is written in each language rather than translated
+            # sentence by sentence, so that it reads naturally in both.
+            "guide_intro": f"communities/guide/intro_{_prose_language()}.html",
+            "guide_closing": f"communities/guide/closing_{_prose_language()}.html",
+        },
+    )
+
+
+def _prose_language() -> str:
+    return "en" if (get_language() or "fr").startswith("en") else "fr"
+
+
+def _proposer_initial(user) -> dict:
+    organisation = user.organisation
+    return {
+        "role": user.job_title,
+        "organisation": organisation.name if organisation else "",
+        "regions": [user.region_id] if user.region_id else [],
+    }
+
+
+def _staff_only(request):
+    if not permissions.can_review_proposals(request.user):
+        raise PermissionDenied
+
+
+@login_required
+@require_GET
+def proposal_list(request):
+    _staff_only(request)
+    return render(
+        request,
+        "communities/proposal_list.html",
+        {"proposals": method_selectors.proposals_for_review()},
+    )
+
+
+def _proposal_page(request, proposal, accept_form=None, decline_form=None):
+    return render(
+        request,
+        "communities/proposal_detail.html",
+        {
+            "proposal": proposal,
+            "accept_form": accept_form or ProposalAcceptForm.for_proposal(proposal),
+            "decline_form": decline_form or ProposalDeclineForm(),
+        },
+    )
+
+
+def _proposal(pk):
+    return get_object_or_404(
+        CommunityProposal.objects.select_related(
+            "proposer__organisation", "community", "decided_by"
+        ),
+        pk=pk,
+    )
+
+
+@login_required
+@require_GET
+def proposal_detail(request, pk):
+    _staff_only(request)
+    return _proposal_page(request, _proposal(pk))
+
+
+@login_required
+@require_POST
+def proposal_accept(request, pk):
+    _staff_only(request)
+    proposal = _proposal(pk)
+    form = ProposalAcceptForm.for_proposal(proposal, request.POST)
+    if form.is_valid():
+        try:
+            community = method_services.accept_proposal(
+                actor=request.user, proposal=proposal, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The community is created; %(name)s is its facilitator.")
+                % {"name": proposal.proposer.public_name},
+            )
+            return redirect(community)
+    return _proposal_page(request, proposal, accept_form=form)
+
+
+@login_required
+@require_POST
+def proposal_decline(request, pk):
+    _staff_only(request)
+    proposal = _proposal(pk)
+    form = ProposalDeclineForm(request.POST)
+    if form.is_valid():
+        try:
+            method_services.decline_proposal(
+                actor=request.user, proposal=proposal, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The proposal is declined; its author is told.")
+            )
+            return redirect("communities:proposal_list")
+    return _proposal_page(request, proposal, decline_form=form)
+
+
+# Setup path -----------------------------------------------------------------------
+
+
+def _setup_page(request, community, membership, bound=None):
+    path = method_selectors.setup_path(community)
+    context = _method_context(request.user, community, membership)
+    forms = {}
+    if context["can_steer"]:
+        forms = {step.pk: SetupStepForm(instance=step) for step in path.steps}
+        if bound is not None:
+            forms[bound.instance.pk] = bound
+    for step in path.steps:
+        step.form = forms.get(step.pk)
+    context["path"] = path
+    return render(request, "communities/setup_path.html", context)
+
+
+@_with_refusals
+@require_GET
+def setup_path(request, slug):
+    community, membership = _readable(request, slug, permissions.can_view_setup_path)
+    return _setup_page(request, community, membership)
+
+
+@_with_refusals
+@require_POST
+def setup_step_update(request, slug, pk):
+    community, membership = _steerable(request, slug)
+    step = get_object_or_404(CommunitySetupStep, pk=pk, community=community)
+    form = SetupStepForm(request.POST, instance=step)
+    if form.is_valid():
+        try:
+            step = method_services.update_setup_step(
+                actor=request.user,
+                step=step,
+                status=form.cleaned_data["status"],
+                notes=form.cleaned_data["notes"],
+                skip_reason=form.cleaned_data["skip_reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The step “%(title)s” is saved.") % {"title": step.title}
+            )
+            return redirect(
+                reverse("communities:setup_path", args=[slug]) + f"#step-{step.pk}"
+            )
+    return _setup_page(request, community, membership, bound=form)
+
+
+# Charter --------------------------------------------------------------------------
+
+
+@_with_refusals
+@require_GET
+def charter_detail(request, slug):
+    community, membership = _readable(request, slug)
+    context = _method_context(request.user, community, membership)
+    context["charter"] = method_selectors.charter_of(community)
+    context["revision_count"] = method_selectors.charter_revision_count(community)
+    return render(request, "communities/charter_detail.html", context)
+
+
+@_with_refusals
+@require_http_methods(["GET", "POST"])
+def charter_update(request, slug):
+    community, membership = _steerable(request, slug)
+    charter = method_selectors.charter_of(community)
+    form = CharterForm(
+        request.POST if request.method == "POST" else None, instance=charter
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            revision = method_services.save_charter(
+                actor=request.user, community=community, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if revision is None:
+                messages.info(request, _("Nothing changed in the charter."))
+            else:
+                messages.success(
+                    request,
+                    _("The charter is saved (revision %(number)s).")
+                    % {"number": revision.number},
+                )
+            return redirect("communities:charter_detail", slug=slug)
+    context = _method_context(request.user, community, membership)
+    context.update(form=form, charter=charter)
+    return render(request, "communities/charter_form.html", context)
+
+
+@_with_refusals
+@require_GET
+def charter_history(request, slug):
+    community, membership = _readable(request, slug)
+    context = _method_context(request.user, community, membership)
+    context["entries"] = method_selectors.charter_history(community)
+    return render(request, "communities/charter_history.html", context)
+
+
+# Objectives -----------------------------------------------------------------------
+
+
+@_with_refusals
+@require_GET
+def objective_list(request, slug):
+    community, membership = _readable(request, slug)
+    context = _method_context(request.user, community, membership)
+    objectives = method_selectors.objectives_of(community)
+    context.update(
+        open_objectives=[o for o in objectives if o.is_open],
+        closed_objectives=[o for o in objectives if not o.is_open],
+        review_due=method_selectors.review_is_due(objectives),
+    )
+    return render(request, "communities/objective_list.html", context)
+
+
+def _objective(community, pk):
+    return get_object_or_404(Objective, pk=pk, community=community)
+
+
+def _objective_page(request, community, membership, objective, progress_form=None):
+    context = _method_context(request.user, community, membership)
+    history = method_selectors.objective_history(objective)
+    latest = history[0] if history else None
+    objective.latest_value = latest.value if latest else None
+    objective.percent = objective.percent_of(objective.latest_value)
+    if context["can_steer"] and progress_form is None:
+        progress_form = ProgressForm(initial={"measured_on": timezone.localdate()})
+    context.update(objective=objective, history=history, progress_form=progress_form)
+    return render(request, "communities/objective_detail.html", context)
+
+
+@_with_refusals
+@require_GET
+def objective_detail(request, slug, pk):
+    community, membership = _readable(request, slug)
+    return _objective_page(request, community, membership, _objective(community, pk))
+
+
+@_with_refusals
+@require_http_methods(["GET", "POST"])
+def objective_create(request, slug):
+    community, membership = _steerable(request, slug)
+    form = ObjectiveForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            objective = method_services.create_objective(
+                actor=request.user, community=community, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The objective is added."))
+            return redirect(objective)
+    context = _method_context(request.user, community, membership)
+    context["form"] = form
+    return render(request, "communities/objective_form.html", context)
+
+
+@_with_refusals
+@require_http_methods(["GET", "POST"])
+def objective_update(request, slug, pk):
+    community, membership = _steerable(request, slug)
+    objective = _objective(community, pk)
+    form = ObjectiveForm(
+        request.POST if request.method == "POST" else None, instance=objective
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            method_services.update_objective(
+                actor=request.user,
+                objective=_objective(community, pk),
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The objective is saved."))
+            return redirect(objective)
+    context = _method_context(request.user, community, membership)
+    context.update(form=form, objective=_objective(community, pk))
+    return render(request, "communities/objective_form.html", context)
+
+
+@_with_refusals
+@require_POST
+def objective_progress(request, slug, pk):
+    community, membership = _steerable(request, slug)
+    objective = _objective(community, pk)
+    form = ProgressForm(request.POST)
+    if form.is_valid():
+        try:
+            method_services.record_progress(
+                actor=request.user, objective=objective, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The progress is recorded."))
+            return redirect(objective)
+    return _objective_page(request, community, membership, objective, form)
+
+
+# Stages ---------------------------------------------------------------------------
+
+
+@_with_refusals
+@require_http_methods(["GET", "POST"])
+def stage_timeline(request, slug):
+    """The stages with their suggested activities, the timeline, and (for
+    facilitators) the form to move to another stage."""
+    if request.method == "GET":
+        community, membership = _readable(request, slug)
+        return _stage_page(request, community, membership)
+    community, membership = _steerable(request, slug)
+    form = StageChangeForm(request.POST, community=community)
+    if form.is_valid():
+        try:
+            method_services.change_stage(
+                actor=request.user, community=community, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The community is now at the stage “%(stage)s”.")
+                % {"stage": community.get_stage_display()},
+            )
+            return redirect("communities:stage_timeline", slug=slug)
+    return _stage_page(request, community, membership, form)
+
+
+def _stage_page(request, community, membership, form=None):
+    context = _method_context(request.user, community, membership)
+    if context["can_steer"] and form is None:
+        form = StageChangeForm(community=community)
+    context.update(
+        form=form,
+        events=method_selectors.stage_timeline(community),
+        stage_guides=method_selectors.stage_guides(),
+        current_guide=guide_for(community.stage),
+    )
+    return render(request, "communities/stage_timeline.html", context)
+
+
+# Dashboard ------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def dashboard(request, slug):
+    community, membership = _community_for(request, slug)
+    if not permissions.can_manage(request.user, community, membership):
+        raise PermissionDenied
+    context = _method_context(request.user, community, membership)
+    context["board"] = method_selectors.dashboard(community)
+    context["can_export"] = permissions.can_export(request.user, community, membership)
+    context["can_reopen"] = permissions.can_reopen(request.user, community)
+    return render(request, "communities/dashboard.html", context)
+
+
+# Closing --------------------------------------------------------------------------
+
+
+@_with_refusals
+@require_GET
+def closing(request, slug):
+    """Review the community's future: dissolve, or reorient."""
+    community, membership = _steerable(request, slug)
+    context = _method_context(request.user, community, membership)
+    objectives = method_selectors.objectives_of(community)
+    context.update(objectives=objectives)
+    return render(request, "communities/closing.html", context)
+
+
+@_with_refusals
+@require_http_methods(["GET", "POST"])
+def community_dissolve(request, slug):
+    community, membership = _steerable(request, slug)
+    form = DissolveForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            method_services.dissolve_community(
+                actor=request.user, community=community, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is dissolved and archived. Thank you to its members.")
+                % {"name": community.name},
+            )
+            return redirect(community)
+    context = _method_context(request.user, community, membership)
+    context["form"] = form
+    return render(request, "communities/community_dissolve.html", context)
+
+
+@_with_refusals
+@require_http_methods(["GET", "POST"])
+def community_reorient(request, slug):
+    community, membership = _steerable(request, slug)
+    form = ReorientForm(
+        request.POST if request.method == "POST" else None,
+        initial={"domain": community.domain, "stage": community.stage},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            method_services.reorient_community(
+                actor=request.user, community=community, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The community is reoriented. Now set its new objectives."),
+            )
+            return redirect("communities:objective_list", slug=slug)
+    context = _method_context(request.user, community, membership)
+    context["form"] = form
+    return render(request, "communities/community_reorient.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def community_reopen(request, slug):
+    community, membership = _community_for(request, slug)
+    if not permissions.is_staff(request.user):
+        raise PermissionDenied
+    if not community.is_archived:
+        messages.info(request, _("This community is not archived."))
+        return redirect(community)
+    form = ReopenForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            method_services.reopen_community(
+                actor=request.user, community=community, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The community is reopened."))
+            return redirect(community)
+    context = _method_context(request.user, community, membership)
+    context.update(
+        form=form, dissolution=method_selectors.current_dissolution(community)
+    )
+    return render(request, "communities/community_reopen.html", context)
+
+
+@login_required
+@require_GET
+def community_export(request, slug):
+    """The full export ZIP, for facilitators and staff (archived or not)."""
+    community, membership = _community_for(request, slug)
+    if not permissions.can_export(request.user, community, membership):
+        raise PermissionDenied
+    # Spooled: a small export stays in memory, a large one goes to disk.
+    # FileResponse closes the file once the response is sent.
+    archive = tempfile.SpooledTemporaryFile(max_size=20 * 1024 * 1024)  # noqa: SIM115
+    write_community_export(actor=request.user, community=community, fileobj=archive)
+    archive.seek(0)
+    stamp = timezone.localdate().isoformat()
+    return FileResponse(
+        archive,
+        as_attachment=True,
+        filename=f"maillage-{community.slug}-{stamp}.zip",
+        content_type="application/zip",
+    )

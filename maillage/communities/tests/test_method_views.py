@@ -1,0 +1,679 @@
+"""The method's pages through the test client: the guide and proposals, setup path,
+charter, objectives, stages, dashboard and closing; bad input keeps what was typed."""
+
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import escape
+
+from maillage.accounts.tests.factories import UserFactory
+from maillage.communities import method_services, services
+from maillage.communities.models import (
+    CharterRevision,
+    Community,
+    CommunityProposal,
+    CommunitySetupStep,
+    Dissolution,
+    Membership,
+    Objective,
+    ObjectiveProgress,
+    Reorientation,
+    SetupStepTemplate,
+    StageChange,
+)
+from maillage.communities.tests.factories import (
+    MembershipFactory,
+    ObjectiveFactory,
+    ProgressFactory,
+    ProposalFactory,
+)
+from maillage.territories.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user=None):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _url(name, community, *args):
+    return reverse(f"communities:{name}", args=[community.slug, *args])
+
+
+def _errors(response, field):
+    return response.context["form"].errors.get(field)
+
+
+# Guide and proposals ----------------------------------------------------------------
+
+
+def test_guide_presents_every_active_step_and_the_closing_step(client):
+    """The public guide lists the key steps from the templates, then dissolution."""
+    SetupStepTemplate.objects.filter(position=70).update(title_fr="Étape revue")
+
+    response = client.get(reverse("communities:guide"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    for template in SetupStepTemplate.objects.filter(is_active=True):
+        assert escape(template.title_fr) in html
+    assert "Étape revue" in html
+    assert "Se dissoudre" in html
+    assert "engagement mutuel" in html
+
+
+def test_guide_reads_in_english(client):
+    """With English chosen, the steps and the prose are in English."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    html = client.get(reverse("communities:guide")).content.decode()
+
+    assert "Analyse the territory and its needs" in html
+    assert "mutual commitment to peer learning" in html
+    assert "Analyser le territoire" not in html
+
+
+def test_guide_asks_anonymous_visitors_to_log_in_to_propose(client):
+    """Anonymous visitors see a login link back to the form, and no form."""
+    html = client.get(reverse("communities:guide")).content.decode()
+
+    assert 'name="needs"' not in html
+    assert reverse("account_login") + "?next=/lancer-une-communaute/%23proposer" in html
+
+
+def test_anonymous_proposal_is_sent_to_login(client):
+    """A POST without an account saves nothing and asks to log in."""
+    response = client.post(reverse("communities:guide"), {"name": "X"})
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+    assert not CommunityProposal.objects.exists()
+
+
+def test_guide_form_is_prefilled_from_the_profile(outsider):
+    """The role and organisation come from the person's profile."""
+    outsider.job_title = "Cuisinière en chef"
+    outsider.save()
+
+    response = _client(outsider).get(reverse("communities:guide"))
+
+    assert response.context["form"].initial["role"] == "Cuisinière en chef"
+
+
+def _proposal_data(**changes):
+    data = {
+        "role": "Cuisinière",
+        "organisation": "CPE Les Lucioles",
+        "name": "Laurentides à table",
+        "domain": "Menus de CPE",
+        "regions": [Region.objects.get(code="15").pk],
+        "needs": "Des fermes qui livrent en petites quantités.",
+    }
+    return {**data, **changes}
+
+
+def test_signed_in_person_sends_a_proposal(outsider):
+    """A valid proposal is saved and listed under 'Your proposals'."""
+    client = _client(outsider)
+
+    response = client.post(reverse("communities:guide"), _proposal_data())
+
+    assert response.status_code == 302
+    proposal = CommunityProposal.objects.get()
+    assert proposal.proposer == outsider
+    html = client.get(reverse("communities:guide")).content.decode()
+    assert "Laurentides à table" in html
+
+
+def test_proposal_without_region_keeps_what_was_typed(outsider):
+    """A missing region is shown next to the field; the typed needs stay."""
+    response = _client(outsider).post(
+        reverse("communities:guide"), _proposal_data(regions=[])
+    )
+
+    assert response.status_code == 200
+    assert _errors(response, "regions")
+    assert "Des fermes qui livrent en petites quantités." in response.content.decode()
+    assert not CommunityProposal.objects.exists()
+
+
+def test_staff_accept_a_proposal_with_adjusted_values(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Staff adjust the name and address, accept; the community exists and its
+    proposer, told by e-mail, is the facilitator."""
+    proposal = ProposalFactory()
+    client = _client(staff)
+    page = client.get(reverse("communities:proposal_detail", args=[proposal.pk]))
+    assert page.status_code == 200
+    assert proposal.needs in page.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("communities:proposal_accept", args=[proposal.pk]),
+            {
+                "accept-name": "Laurentides mange local",
+                "accept-slug": "laurentides",
+                "accept-domain": proposal.domain,
+                "accept-regions": [Region.objects.get(code="15").pk],
+                "accept-visibility": "public",
+                "accept-join_policy": "open",
+                "accept-message": "",
+            },
+        )
+
+    community = Community.objects.get(slug="laurentides")
+    assert response.url == community.get_absolute_url()
+    assert community.memberships.get().user == proposal.proposer
+    assert len(mailoutbox) == 1
+
+
+def test_accepting_with_a_taken_address_shows_the_error(staff, community):
+    """A taken web address is reported next to the field; nothing is created."""
+    proposal = ProposalFactory()
+
+    response = _client(staff).post(
+        reverse("communities:proposal_accept", args=[proposal.pk]),
+        {
+            "accept-name": "Doublon",
+            "accept-slug": community.slug,
+            "accept-domain": "Menus",
+            "accept-regions": [Region.objects.get(code="15").pk],
+            "accept-visibility": "public",
+            "accept-join_policy": "open",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["accept_form"].errors["slug"]
+    assert 'value="Doublon"' in response.content.decode()
+    assert CommunityProposal.objects.get().is_pending
+
+
+def test_staff_decline_a_proposal_with_a_message(staff):
+    """Declining without a message is an error; with one, the proposal is closed."""
+    proposal = ProposalFactory()
+    client = _client(staff)
+    url = reverse("communities:proposal_decline", args=[proposal.pk])
+
+    refused = client.post(url, {"decline-message": ""})
+    response = client.post(url, {"decline-message": "Déjà couvert par Estrie."})
+
+    assert refused.status_code == 200
+    assert refused.context["decline_form"].errors["message"]
+    assert response.url == reverse("communities:proposal_list")
+    assert CommunityProposal.objects.get().status == "declined"
+
+
+@pytest.mark.parametrize("viewer", ["anonymous", "outsider", "launcher", "staff"])
+def test_only_staff_review_proposals(viewer, outsider, staff):
+    """The proposal pages and decisions are for staff; others are turned away."""
+    proposal = ProposalFactory(name="Proposition secrète")
+    user = {
+        "anonymous": None,
+        "outsider": outsider,
+        "launcher": UserFactory(can_launch_communities=True),
+        "staff": staff,
+    }[viewer]
+    client = _client(user)
+
+    pages = [
+        client.get(reverse("communities:proposal_list")),
+        client.get(reverse("communities:proposal_detail", args=[proposal.pk])),
+    ]
+    decision = client.post(
+        reverse("communities:proposal_decline", args=[proposal.pk]),
+        {"decline-message": "Non."},
+    )
+
+    expected = {"anonymous": 302, "staff": 200}.get(viewer, 403)
+    assert [p.status_code for p in pages] == [expected, expected]
+    if viewer != "staff":
+        assert CommunityProposal.objects.get().is_pending
+        assert decision.status_code in (302, 403)
+        assert "Proposition secrète" not in pages[0].content.decode()
+
+
+# Setup path -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def steps(community):
+    return services.copy_setup_path(community)
+
+
+def test_setup_path_shows_progress_to_members_without_forms(steps, member, community):
+    """Members read the steps and the progress, with no form to change them."""
+    CommunitySetupStep.objects.filter(pk=steps[0].pk).update(status="done")
+
+    html = _client(member).get(_url("setup_path", community)).content.decode()
+
+    assert '<progress max="100" value="14"' in html
+    assert "1 of 7" in html or "1 sur 7" in html
+    assert steps[0].title_fr in html
+    assert "setup_step_update" not in html
+    assert f'action="{_url("setup_step_update", community, steps[0].pk)}"' not in html
+
+
+def test_facilitator_updates_a_step(steps, facilitator, community):
+    """A facilitator's save changes the step and comes back to it on the page."""
+    step = steps[2]
+
+    response = _client(facilitator).post(
+        _url("setup_step_update", community, step.pk),
+        {f"step-{step.pk}-status": "in_progress", f"step-{step.pk}-notes": "Appels."},
+    )
+
+    assert response.url == _url("setup_path", community) + f"#step-{step.pk}"
+    step.refresh_from_db()
+    assert (step.status, step.notes) == ("in_progress", "Appels.")
+
+
+def test_skipping_without_reason_shows_the_error_and_keeps_the_notes(
+    steps, facilitator, community
+):
+    """The error is next to the reason; the typed notes stay; nothing is saved."""
+    step = steps[1]
+
+    response = _client(facilitator).post(
+        _url("setup_step_update", community, step.pk),
+        {f"step-{step.pk}-status": "skipped", f"step-{step.pk}-notes": "Mes notes"},
+    )
+
+    assert response.status_code == 200
+    form = next(s.form for s in response.context["path"].steps if s.pk == step.pk)
+    assert form.errors["skip_reason"]
+    assert "Mes notes" in response.content.decode()
+    step.refresh_from_db()
+    assert (step.status, step.notes) == ("todo", "")
+
+
+def test_a_step_of_another_community_is_not_found(steps, facilitator, community):
+    """A step addressed under another community's address is a 404."""
+    other = Community.objects.create(name="Autre", slug="autre", domain="x")
+    foreign = services.copy_setup_path(other)[0]
+
+    response = _client(facilitator).post(
+        _url("setup_step_update", community, foreign.pk),
+        {f"step-{foreign.pk}-status": "done"},
+    )
+
+    assert response.status_code == 404
+
+
+# Charter ----------------------------------------------------------------------------
+
+
+def test_facilitator_writes_then_revises_the_charter(facilitator, community):
+    """Each save is a revision; the history page shows the change as a diff."""
+    client = _client(facilitator)
+    url = _url("charter_update", community)
+    client.post(url, {"mandate": "Apprendre entre pairs.", "domain": "Achats."})
+
+    response = client.post(
+        url,
+        {
+            "mandate": "Apprendre entre pairs, sans décider pour personne.",
+            "domain": "Achats.",
+            "adopted_on": "2025-03-12",
+            "note": "Adoptée.",
+        },
+    )
+
+    assert response.url == _url("charter_detail", community)
+    assert CharterRevision.objects.count() == 2
+    detail = client.get(_url("charter_detail", community)).content.decode()
+    assert "12 mars 2025" in detail
+    history = client.get(_url("charter_history", community)).content.decode()
+    assert "<ins>" in history
+    assert "sans décider pour personne." in history
+    assert "Adoptée." in history
+
+
+def test_charter_without_mandate_keeps_the_typed_domain(facilitator, community):
+    """A missing mandate is an error next to it; the rest is kept; no revision."""
+    response = _client(facilitator).post(
+        _url("charter_update", community),
+        {"mandate": "", "domain": "Le domaine que j'ai tapé."},
+    )
+
+    assert response.status_code == 200
+    assert _errors(response, "mandate")
+    assert "Le domaine que j&#x27;ai tapé." in response.content.decode()
+    assert not CharterRevision.objects.exists()
+
+
+def test_saving_the_same_charter_says_nothing_changed(facilitator, community):
+    """A save with no change adds no revision."""
+    client = _client(facilitator)
+    data = {"mandate": "M.", "domain": "D."}
+    client.post(_url("charter_update", community), data)
+
+    client.post(_url("charter_update", community), data)
+
+    assert CharterRevision.objects.count() == 1
+
+
+def test_charter_page_without_charter_invites_to_write_it(
+    facilitator, member, community
+):
+    """Facilitators get a button to write it; members only read the empty state."""
+    facilitator_html = _client(facilitator).get(_url("charter_detail", community))
+    member_html = _client(member).get(_url("charter_detail", community))
+
+    edit = _url("charter_update", community)
+    assert edit in facilitator_html.content.decode()
+    assert edit not in member_html.content.decode()
+
+
+# Objectives -------------------------------------------------------------------------
+
+
+def test_facilitator_adds_an_objective_and_records_progress(facilitator, community):
+    """An objective is added, a measure recorded; the page shows an accessible
+    progress bar with its value as text, and the history."""
+    client = _client(facilitator)
+    client.post(
+        _url("objective_create", community),
+        {
+            "title": "35 % d'aliments du Québec",
+            "baseline": "22",
+            "target": "35",
+            "unit": "%",
+            "status": "planned",
+        },
+    )
+    objective = Objective.objects.get()
+
+    response = client.post(
+        _url("objective_progress", community, objective.pk),
+        {"value": "28.5", "measured_on": "2025-01-15", "comment": "Bon hiver."},
+    )
+
+    assert response.url == objective.get_absolute_url()
+    html = client.get(objective.get_absolute_url()).content.decode()
+    assert '<progress max="100" value="50"' in html
+    assert "28,50 %" in html
+    assert "Bon hiver." in html
+    objective.refresh_from_db()
+    assert objective.status == Objective.Status.IN_PROGRESS
+
+
+def test_objective_with_target_equal_to_baseline_shows_the_error(
+    facilitator, community
+):
+    """The error sits next to the target; the typed title is kept; nothing saved."""
+    response = _client(facilitator).post(
+        _url("objective_create", community),
+        {
+            "title": "Mon objectif",
+            "baseline": "10",
+            "target": "10",
+            "status": "planned",
+        },
+    )
+
+    assert response.status_code == 200
+    assert _errors(response, "target")
+    assert 'value="Mon objectif"' in response.content.decode()
+    assert not Objective.objects.exists()
+
+
+def test_future_measure_shows_the_error_next_to_the_date(facilitator, community):
+    """A measure dated tomorrow is refused next to its date; the value is kept."""
+    objective = ObjectiveFactory(community=community)
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+
+    response = _client(facilitator).post(
+        _url("objective_progress", community, objective.pk),
+        {"value": "31.5", "measured_on": tomorrow},
+    )
+
+    assert response.status_code == 200
+    assert response.context["progress_form"].errors["measured_on"]
+    assert 'value="31.5"' in response.content.decode()
+    assert not ObjectiveProgress.objects.exists()
+
+
+def test_facilitators_are_prompted_to_review_the_future(facilitator, member, community):
+    """With every objective reached or abandoned, facilitators see the prompt to
+    dissolve or reorient; members do not."""
+    ObjectiveFactory(community=community, status=Objective.Status.REACHED)
+    ObjectiveFactory(community=community, status=Objective.Status.ABANDONED)
+    closing = _url("closing", community)
+
+    facilitator_page = _client(facilitator).get(_url("objective_list", community))
+    member_page = _client(member).get(_url("objective_list", community))
+    dashboard = _client(facilitator).get(_url("dashboard", community))
+
+    assert closing in facilitator_page.content.decode()
+    assert facilitator_page.context["review_due"]
+    assert closing not in member_page.content.decode()
+    assert dashboard.context["board"].review_due
+
+
+def test_objective_edit_changes_status_and_keeps_history(facilitator, community):
+    """Editing the status keeps the progress updates."""
+    objective = ObjectiveFactory(community=community)
+    ProgressFactory(objective=objective)
+
+    response = _client(facilitator).post(
+        _url("objective_update", community, objective.pk),
+        {"title": objective.title, "target": "40", "status": "abandoned"},
+    )
+
+    assert response.status_code == 302
+    objective.refresh_from_db()
+    assert objective.status == Objective.Status.ABANDONED
+    assert objective.progress_updates.count() == 1
+
+
+# Stages -----------------------------------------------------------------------------
+
+
+def test_facilitator_changes_the_stage_and_the_timeline_shows_it(
+    facilitator, community
+):
+    """The new stage appears with its suggested activities and in the timeline."""
+    client = _client(facilitator)
+
+    response = client.post(
+        _url("stage_timeline", community),
+        {"stage": "coalescing", "reason": "La rencontre de démarrage a eu lieu."},
+    )
+
+    assert response.url == _url("stage_timeline", community)
+    html = client.get(_url("stage_timeline", community)).content.decode()
+    assert "La rencontre de démarrage a eu lieu." in html
+    assert 'aria-current="step"' in html
+    assert StageChange.objects.get().changed_by == facilitator
+
+
+def test_stage_change_to_the_same_stage_shows_the_error(facilitator, community):
+    """Choosing the current stage is an error next to the choice; the reason stays."""
+    response = _client(facilitator).post(
+        _url("stage_timeline", community),
+        {"stage": "potential", "reason": "Ma raison."},
+    )
+
+    assert response.status_code == 200
+    assert _errors(response, "stage")
+    assert "Ma raison." in response.content.decode()
+    assert not StageChange.objects.exists()
+
+
+def test_member_posting_a_stage_change_is_refused(member, community):
+    """Members see the lifecycle but cannot change it."""
+    response = _client(member).post(
+        _url("stage_timeline", community), {"stage": "maturing", "reason": "Moi."}
+    )
+
+    assert response.status_code == 403
+    assert not StageChange.objects.exists()
+
+
+# Closing ----------------------------------------------------------------------------
+
+
+def test_dissolving_is_confirmed_then_archives(facilitator, community):
+    """The confirmation page explains; an incomplete summary keeps what was typed;
+    the complete one archives the community."""
+    client = _client(facilitator)
+    url = _url("community_dissolve", community)
+
+    page = client.get(url)
+    incomplete = client.post(url, {"achieved": "Nos menus.", "learned": ""})
+    community.refresh_from_db()
+    assert not community.is_archived
+    done = client.post(url, {"achieved": "Nos menus.", "learned": "La patience."})
+
+    assert page.status_code == 200
+    assert _errors(incomplete, "learned")
+    assert "Nos menus." in incomplete.content.decode()
+    assert done.url == community.get_absolute_url()
+    community.refresh_from_db()
+    assert community.is_archived
+    html = client.get(community.get_absolute_url()).content.decode()
+    assert "La patience." in html
+    assert Dissolution.objects.count() == 1
+
+
+def test_reorienting_leads_to_new_objectives(facilitator, community):
+    """After confirming a reorientation, the facilitator lands on the objectives."""
+    response = _client(facilitator).post(
+        _url("community_reorient", community),
+        {
+            "domain": "Réduire le gaspillage",
+            "reason": "Cap atteint.",
+            "stage": "potential",
+        },
+    )
+
+    assert response.url == _url("objective_list", community)
+    assert Reorientation.objects.get().new_domain == "Réduire le gaspillage"
+    assert not StageChange.objects.exists()
+
+
+def test_reorienting_without_reason_shows_the_error(facilitator, community):
+    """A reorientation needs a reason; the typed domain stays."""
+    response = _client(facilitator).post(
+        _url("community_reorient", community),
+        {"domain": "Mon nouveau domaine", "reason": "", "stage": "potential"},
+    )
+
+    assert _errors(response, "reason")
+    assert 'value="Mon nouveau domaine"' in response.content.decode()
+    assert not Reorientation.objects.exists()
+
+
+# The community page and the dashboard -------------------------------------------------
+
+
+def test_community_page_links_each_part_for_each_person(
+    facilitator, member, outsider, community
+):
+    """Everyone reading a public community sees the charter, objectives and stage;
+    members also the setup path; facilitators the dashboard and closing."""
+    parts = {
+        name: _url(name, community)
+        for name in ("charter_detail", "objective_list", "stage_timeline")
+    }
+    setup, dashboard = _url("setup_path", community), _url("dashboard", community)
+
+    pages = {
+        who: _client(user).get(community.get_absolute_url()).content.decode()
+        for who, user in (("out", outsider), ("mem", member), ("fac", facilitator))
+    }
+
+    assert all(url in html for url in parts.values() for html in pages.values())
+    assert setup not in pages["out"]
+    assert setup in pages["mem"] and setup in pages["fac"]
+    assert dashboard not in pages["mem"]
+    assert dashboard in pages["fac"]
+    assert _url("closing", community) in pages["fac"]
+
+
+def test_dashboard_lists_what_needs_attention_with_links(facilitator, community, steps):
+    """Pending requests, steps left and objectives due are linked from the board."""
+    MembershipFactory(
+        community=community, state=Membership.State.REQUESTED, joined_at=None
+    )
+    ObjectiveFactory(
+        community=community,
+        title="Menus d'automne",
+        due_date=timezone.localdate() + timedelta(days=5),
+    )
+
+    html = _client(facilitator).get(_url("dashboard", community)).content.decode()
+
+    assert "Menus d&#x27;automne" in html
+    assert _url("setup_path", community) + f"#step-{steps[0].pk}" in html
+    assert _url("request_list", community) in html
+    assert _url("community_export", community) in html
+
+
+# GET never writes --------------------------------------------------------------------
+
+
+def test_reading_the_method_pages_writes_nothing(facilitator, community, steps):
+    """Opening every page of the method issues no INSERT, UPDATE or DELETE."""
+    objective = ObjectiveFactory(community=community)
+    ProgressFactory(objective=objective)
+    method_services.save_charter(
+        actor=facilitator, community=community, mandate="M.", domain="D."
+    )
+    client = _client(facilitator)
+    urls = [
+        reverse("communities:guide"),
+        *(
+            _url(name, community)
+            for name in (
+                "setup_path",
+                "charter_detail",
+                "charter_update",
+                "charter_history",
+                "objective_list",
+                "objective_create",
+                "stage_timeline",
+                "dashboard",
+                "closing",
+                "community_dissolve",
+                "community_reorient",
+                "community_export",
+            )
+        ),
+        _url("objective_detail", community, objective.pk),
+        _url("objective_update", community, objective.pk),
+    ]
+
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        writes = [
+            q["sql"]
+            for q in queries
+            if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+        ]
+        assert writes == [], url
+
+
+def test_english_pages_use_english_step_texts(member, community, steps):
+    """A person who chose English reads the setup path in English."""
+    member.language = "en"
+    member.save()
+
+    html = _client(member).get(_url("setup_path", community)).content.decode()
+
+    with translation.override("en"):
+        assert steps[0].title in html
+    assert "Analyse the territory and its needs" in html

@@ -1,0 +1,86 @@
+"""The exchanges' part of a community's full export (issue 3's ZIP).
+
+Listed in ``settings.MAILLAGE_COMMUNITY_EXPORT_MODULES``. Deleted replies keep
+their place but not their text; hidden content is included and marked, since
+the export is for the community's facilitators.
+"""
+
+from collections import Counter, defaultdict
+
+from django.db.models import Q
+
+from .models import Reaction, Reply, Tag, Thread
+
+
+def _when(value):
+    return value.isoformat() if value is not None else None
+
+
+def _who(user):
+    return str(user.public_name) if user is not None else None
+
+
+def export_community_data(community) -> dict:
+    """Threads (with their sections, tags, links, reactions and replies) and tags."""
+    threads = list(
+        Thread.objects.filter(community=community)
+        .select_related("author")
+        .prefetch_related("tags", "related")
+        .order_by("created_at", "pk")
+    )
+    replies = defaultdict(list)
+    for reply in (
+        Reply.objects.filter(thread__community=community)
+        .select_related("author")
+        .order_by("created_at", "pk")
+    ):
+        replies[reply.thread_id].append(reply)
+    reactions = defaultdict(Counter)
+    for thread_id, reply_id, reply_thread_id, kind in Reaction.objects.filter(
+        Q(thread__community=community) | Q(reply__thread__community=community)
+    ).values_list("thread_id", "reply_id", "reply__thread_id", "kind"):
+        reactions[thread_id or reply_thread_id, reply_id][kind] += 1
+
+    def reaction_counts(thread_id, reply_id=None):
+        return dict(sorted(reactions[thread_id, reply_id].items()))
+
+    return {
+        "tags": [
+            {"name": tag.name, "slug": tag.slug, "shared": tag.is_shared}
+            for tag in Tag.objects.filter(threads__community=community).distinct()
+        ],
+        "threads": [
+            {
+                "id": thread.pk,
+                "kind": thread.kind,
+                "title": thread.title,
+                "author": _who(thread.author),
+                "created_at": _when(thread.created_at),
+                "edited_at": _when(thread.edited_at),
+                "sections": thread.sections_by_name(),
+                "tags": sorted(tag.slug for tag in thread.tags.all()),
+                "related_threads": sorted(t.pk for t in thread.related.all()),
+                "solution_reply": thread.solution_id,
+                "solved_at": _when(thread.solved_at),
+                "locked": thread.is_locked,
+                "pinned": thread.is_pinned,
+                "hidden": thread.is_hidden,
+                "reactions": reaction_counts(thread.pk),
+                "replies": [
+                    {
+                        "id": reply.pk,
+                        "author": _who(reply.author),
+                        "created_at": _when(reply.created_at),
+                        "edited_at": _when(reply.edited_at),
+                        "quoted_reply": reply.quoted_id,
+                        "body": "" if reply.is_deleted else reply.body,
+                        "deleted": reply.is_deleted,
+                        "hidden": reply.is_hidden,
+                        "reactions": reaction_counts(thread.pk, reply.pk),
+                    }
+                    for reply in replies[thread.pk]
+                ],
+            }
+            for thread in threads
+        ],
+    }

@@ -1,0 +1,90 @@
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+
+
+class ThreadQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Threads ``user`` may read: the one gate for every list of threads.
+
+        Threads of communities whose content ``user`` may read; hidden threads
+        only for the community's moderators (facilitators) and staff.
+        """
+        from maillage.communities.models import Community, Membership
+
+        readable = self.filter(
+            community__in=Community.objects.content_visible_to(user).values("pk")
+        )
+        if user.is_authenticated and user.is_staff:
+            return readable
+        shown = Q(hidden_at__isnull=True)
+        if user.is_authenticated:
+            moderated = Membership.objects.facilitators().filter(user=user)
+            shown |= Q(community__in=moderated.values("community_id"))
+        return readable.filter(shown)
+
+    def published(self):
+        return self.filter(hidden_at__isnull=True)
+
+    def challenges(self):
+        return self.filter(kind="challenge")
+
+    def solved(self):
+        return self.challenges().filter(solution__isnull=False)
+
+    def unsolved(self):
+        return self.challenges().filter(solution__isnull=True)
+
+    def in_listing_order(self):
+        """Pinned threads first, then the most recently active."""
+        return self.order_by(
+            models.F("pinned_at").desc(nulls_last=True), "-last_activity_at", "-id"
+        )
+
+    def with_reply_counts(self):
+        """Annotate ``reply_count``: replies neither deleted nor hidden."""
+        from .models import Reply
+
+        counts = (
+            Reply.objects.published()
+            .filter(thread=OuterRef("pk"))
+            .order_by()
+            .values("thread")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(reply_count=Coalesce(Subquery(counts), 0))
+
+    def with_news_for(self, user):
+        """Annotate ``last_seen_at`` (None: never opened) and ``new_reply_count``.
+
+        For anonymous visitors nothing is new: both stay empty.
+        """
+        from .models import Reply, ThreadVisit
+
+        if not user.is_authenticated:
+            return self.annotate(
+                last_seen_at=models.Value(None, output_field=models.DateTimeField()),
+                new_reply_count=models.Value(0, output_field=models.IntegerField()),
+            )
+        seen = ThreadVisit.objects.filter(user=user, thread=OuterRef("pk")).values(
+            "last_seen_at"
+        )[:1]
+        fresh = (
+            Reply.objects.published()
+            .filter(thread=OuterRef("pk"), created_at__gt=OuterRef("last_seen_at"))
+            .exclude(author=user)
+            .order_by()
+            .values("thread")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(last_seen_at=Subquery(seen)).annotate(
+            new_reply_count=Coalesce(Subquery(fresh), 0)
+        )
+
+
+class ReplyQuerySet(models.QuerySet):
+    def published(self):
+        """Replies shown to everyone: neither deleted nor hidden."""
+        return self.filter(deleted_at__isnull=True, hidden_at__isnull=True)

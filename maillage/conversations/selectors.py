@@ -1,0 +1,439 @@
+"""Page-shaped reads: each costs a fixed number of queries whatever the data size."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import CharField as CharFieldType
+from django.db.models import Count, F, Q, Value
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from maillage.accounts.models import User
+from maillage.communities.models import Community, Membership
+from maillage.core.text import fold
+
+from .models import (
+    CommunityFollow,
+    Flag,
+    ModerationLog,
+    Reaction,
+    Reply,
+    ReplyRevision,
+    Tag,
+    Thread,
+    ThreadFollow,
+    ThreadVisit,
+)
+
+# Lists and states offered as filters, with their public (French) values.
+STATE_SOLVED = "resolu"
+STATE_UNSOLVED = "non-resolu"
+
+
+# Lists ------------------------------------------------------------------------
+
+
+def thread_list(*, community, viewer, kind: str = "", tag: Tag | None = None, state=""):
+    """The community's threads ``viewer`` may read, filtered, pinned first.
+
+    A queryset to page; each row has its author (and organisation), its reply
+    count, what is new for the viewer; tags come in one more query.
+    """
+    threads = (
+        Thread.objects.visible_to(viewer)
+        .filter(community=community)
+        .select_related("author__organisation")
+        .prefetch_related("tags")
+        .with_reply_counts()
+        .with_news_for(viewer)
+        .in_listing_order()
+    )
+    if kind:
+        threads = threads.filter(kind=kind)
+    if tag is not None:
+        threads = threads.filter(tags=tag)
+    if state == STATE_SOLVED:
+        threads = threads.solved()
+    elif state == STATE_UNSOLVED:
+        threads = threads.unsolved()
+    return threads
+
+
+def community_tags(community) -> list[Tag]:
+    """Tags used by the community's published threads, for the tag filter."""
+    return list(
+        Tag.objects.filter(
+            threads__community=community, threads__hidden_at__isnull=True
+        ).distinct()
+    )
+
+
+def shared_tags() -> list[Tag]:
+    return list(Tag.objects.filter(is_shared=True))
+
+
+def thread_counts(*, community, viewer) -> dict:
+    """How many threads of each kind, and of unsolved challenges: one query."""
+    kinds = Thread.Kind.values
+    aggregates = {k: Count("pk", filter=Q(kind=k)) for k in kinds}
+    aggregates["unsolved"] = Count(
+        "pk", filter=Q(kind=Thread.Kind.CHALLENGE, solution__isnull=True)
+    )
+    aggregates["total"] = Count("pk")
+    return (
+        Thread.objects.visible_to(viewer)
+        .filter(community=community)
+        .order_by()
+        .aggregate(**aggregates)
+    )
+
+
+def pinned_threads(*, community, viewer) -> list[Thread]:
+    return list(
+        Thread.objects.visible_to(viewer)
+        .filter(community=community, pinned_at__isnull=False)
+        .order_by("-pinned_at")
+    )
+
+
+def activity_feed(*, community, viewer):
+    """New threads and new replies of the community, latest first, as light rows.
+
+    A queryset of ``(item, ref, happened_at)`` to page; ``activity_items`` then
+    loads the page's threads and replies in two queries.
+    """
+    visible = Thread.objects.visible_to(viewer).filter(community=community)
+    threads = (
+        visible.order_by()
+        .annotate(item=Value("thread", output_field=CharFieldType()), ref=F("pk"))
+        .values_list("item", "ref", "created_at")
+    )
+    replies = (
+        Reply.objects.published()
+        .filter(thread__in=visible.values("pk"))
+        .order_by()
+        .annotate(item=Value("reply", output_field=CharFieldType()), ref=F("pk"))
+        .values_list("item", "ref", "created_at")
+    )
+    return threads.union(replies, all=True).order_by("-created_at", "-ref")
+
+
+@dataclass
+class ActivityItem:
+    thread: Thread
+    reply: Reply | None
+    happened_at: object
+
+
+def activity_items(rows) -> list[ActivityItem]:
+    """Turn a page of ``activity_feed`` rows into threads and replies."""
+    thread_ids = [ref for item, ref, _when in rows if item == "thread"]
+    reply_ids = [ref for item, ref, _when in rows if item == "reply"]
+    threads = Thread.objects.select_related("author__organisation").in_bulk(thread_ids)
+    replies = Reply.objects.select_related("author__organisation", "thread").in_bulk(
+        reply_ids
+    )
+    items = []
+    for item, ref, when in rows:
+        if item == "thread" and ref in threads:
+            items.append(ActivityItem(threads[ref], None, when))
+        elif item == "reply" and ref in replies:
+            reply = replies[ref]
+            items.append(ActivityItem(reply.thread, reply, when))
+    return items
+
+
+def follows_community(user, community) -> bool:
+    if not user.is_authenticated:
+        return False
+    return CommunityFollow.objects.filter(user=user, community=community).exists()
+
+
+# A thread ---------------------------------------------------------------------
+
+
+@dataclass
+class ReactionButton:
+    kind: str
+    label: str
+    count: int
+    pressed: bool
+
+
+@dataclass
+class ThreadPage:
+    thread: Thread
+    tags: list
+    related: list
+    replies: list
+    following: bool
+    last_seen_at: object
+    solution: Reply | None = None
+    reaction_bars: dict = field(default_factory=dict)
+
+
+def thread_for_page(pk: int) -> Thread:
+    """The thread with what every page about it shows (raises DoesNotExist)."""
+    return Thread.objects.select_related("community", "author__organisation").get(pk=pk)
+
+
+def _bars(counts: dict, mine: set, key) -> list[ReactionButton]:
+    return [
+        ReactionButton(
+            kind=kind,
+            label=str(label),
+            count=counts.get((key, kind), 0),
+            pressed=(key, kind) in mine,
+        )
+        for kind, label in Reaction.Kind.choices
+    ]
+
+
+def _reaction_bars(viewer, *, thread=None, replies=()) -> dict:
+    """Reaction counts and the viewer's own, per item: two queries in all.
+
+    Keys are ``("thread", pk)`` and ``("reply", pk)``.
+    """
+    where = Q(reply__in=[r.pk for r in replies])
+    if thread is not None:
+        where |= Q(thread=thread)
+    counts = {}
+    rows = (
+        Reaction.objects.filter(where)
+        .order_by()
+        .values("thread_id", "reply_id", "kind")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        key = ("reply", row["reply_id"]) if row["reply_id"] else ("thread", thread.pk)
+        counts[key, row["kind"]] = row["n"]
+    mine = set()
+    if viewer.is_authenticated:
+        for thread_id, reply_id, kind in Reaction.objects.filter(
+            where, user=viewer
+        ).values_list("thread_id", "reply_id", "kind"):
+            key = ("reply", reply_id) if reply_id else ("thread", thread_id)
+            mine.add((key, kind))
+    bars = {}
+    if thread is not None:
+        bars["thread", thread.pk] = _bars(counts, mine, ("thread", thread.pk))
+    for reply in replies:
+        bars["reply", reply.pk] = _bars(counts, mine, ("reply", reply.pk))
+    return bars
+
+
+def reaction_bar(viewer, *, thread, reply=None) -> list[ReactionButton]:
+    """The reaction bar of one item (after a reaction is toggled)."""
+    if reply is not None:
+        return _reaction_bars(viewer, replies=[reply])["reply", reply.pk]
+    return _reaction_bars(viewer, thread=thread)["thread", thread.pk]
+
+
+def thread_page(*, thread: Thread, viewer, can_moderate: bool) -> ThreadPage:
+    """Everything a thread's page shows, in a fixed number of queries."""
+    related = thread.related.all()
+    if not can_moderate:
+        related = related.filter(hidden_at__isnull=True)
+    replies = list(
+        Reply.objects.filter(thread=thread).select_related(
+            "author__organisation", "quoted__author"
+        )
+    )
+    following = False
+    last_seen_at = None
+    if viewer.is_authenticated:
+        following = ThreadFollow.objects.filter(user=viewer, thread=thread).exists()
+        last_seen_at = (
+            ThreadVisit.objects.filter(user=viewer, thread=thread)
+            .values_list("last_seen_at", flat=True)
+            .first()
+        )
+    solution = next((r for r in replies if r.pk == thread.solution_id), None)
+    return ThreadPage(
+        thread=thread,
+        tags=list(thread.tags.all()),
+        related=list(related.order_by("title")),
+        replies=replies,
+        following=following,
+        last_seen_at=last_seen_at,
+        solution=solution,
+        reaction_bars=_reaction_bars(viewer, thread=thread, replies=replies),
+    )
+
+
+def reply_history(reply) -> list[ReplyRevision]:
+    return list(reply.revisions.select_related("edited_by"))
+
+
+# Mentions ---------------------------------------------------------------------
+
+
+def mention_candidates(*, community, query: str, viewer, limit: int = 8):
+    """Active members whose name starts or contains ``query`` (accents ignored)."""
+    folded = fold(query)
+    if not folded:
+        return []
+    return list(
+        User.objects.active()
+        .filter(
+            memberships__community=community,
+            memberships__state=Membership.State.ACTIVE,
+            search_text__contains=folded,
+        )
+        .exclude(pk=viewer.pk)
+        .exclude(display_name="")
+        .select_related("organisation")
+        .order_by("display_name", "pk")[:limit]
+    )
+
+
+# Moderation -------------------------------------------------------------------
+
+
+def moderation_queue(community) -> list[Flag]:
+    """Open flags of the community, oldest first, with what they point at."""
+    return list(
+        Flag.objects.filter(community=community, resolved_at__isnull=True)
+        .select_related(
+            "thread__author__organisation",
+            "reply__author__organisation",
+            "reporter__organisation",
+        )
+        .order_by("created_at", "pk")
+    )
+
+
+def moderation_log(community):
+    """The community's moderation acts, latest first (a queryset to page)."""
+    return ModerationLog.objects.filter(community=community).select_related(
+        "actor__organisation", "thread", "reply"
+    )
+
+
+# "Who can help me?" -----------------------------------------------------------
+
+
+@dataclass
+class HelperSuggestion:
+    person: User
+    reasons: list[str]
+    in_community: bool
+    score: int = 0
+
+
+def _segments_match(expertise_slug: str, tag_slug: str) -> bool:
+    """ "menus" matches "menus-de-cpe" but "menu" does not match "menus"."""
+    return f"-{tag_slug}-" in f"-{expertise_slug}-"
+
+
+def helpers_for(*, thread: Thread, viewer, limit: int = 10) -> list[HelperSuggestion]:
+    """People who could help with a challenge, each with why they are suggested.
+
+    Members of the thread's community come first. Others are suggested only when
+    the thread is in a public community (so they can read it) and only if they
+    consented to the directory. Past contributions are counted only in
+    communities whose content ``viewer`` may read, so that a reason never tells
+    of a private community's content.
+    """
+    tags = {t.slug: t for t in thread.tags.all()}
+    if not tags:
+        return []
+    community = thread.community
+    exclude = {viewer.pk, thread.author_id}
+    scores: dict[int, int] = defaultdict(int)
+    reasons: dict[int, list[str]] = defaultdict(list)
+
+    expertise_filter = Q()
+    for slug in tags:
+        expertise_filter |= Q(expertisetag__slug__contains=slug)
+    declared = defaultdict(list)
+    for user_id, slug, name in User.expertise.through.objects.filter(
+        expertise_filter
+    ).values_list("user_id", "expertisetag__slug", "expertisetag__name"):
+        if any(_segments_match(slug, tag) for tag in tags):
+            declared[user_id].append(name)
+    for user_id, names in declared.items():
+        scores[user_id] += 2 * len(names)
+        reasons[user_id].append(
+            _("expertise: %(names)s") % {"names": ", ".join(sorted(names))}
+        )
+
+    readable = Community.objects.content_visible_to(viewer).values("pk")
+    solved = (
+        Thread.objects.solved()
+        .published()
+        .filter(community__in=readable, tags__slug__in=tags)
+        .order_by()
+        .values_list("solution__author_id", "tags__slug")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    for user_id, slug, n in solved:
+        scores[user_id] += 3 * n
+        reasons[user_id].append(
+            ngettext(
+                "gave %(count)d solution on “%(tag)s”",
+                "gave %(count)d solutions on “%(tag)s”",
+                n,
+            )
+            % {"count": n, "tag": tags[slug].name}
+        )
+    told = (
+        Thread.objects.published()
+        .filter(
+            community__in=readable,
+            kind__in=[Thread.Kind.SUCCESS, Thread.Kind.TIP],
+            tags__slug__in=tags,
+        )
+        .order_by()
+        .values_list("author_id", "kind", "tags__slug")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    for user_id, kind, slug, n in told:
+        scores[user_id] += (2 if kind == Thread.Kind.SUCCESS else 1) * n
+        if kind == Thread.Kind.SUCCESS:
+            text = ngettext(
+                "told %(count)d success on “%(tag)s”",
+                "told %(count)d successes on “%(tag)s”",
+                n,
+            )
+        else:
+            text = ngettext(
+                "shared %(count)d tip on “%(tag)s”",
+                "shared %(count)d tips on “%(tag)s”",
+                n,
+            )
+        reasons[user_id].append(text % {"count": n, "tag": tags[slug].name})
+
+    candidates = set(scores) - exclude - {None}
+    if not candidates:
+        return []
+    members = set(
+        Membership.objects.active()
+        .filter(community=community, user_id__in=candidates)
+        .values_list("user_id", flat=True)
+    )
+    outside = set()
+    if community.visibility == Community.Visibility.PUBLIC:
+        outside = set(
+            User.objects.in_directory()
+            .filter(pk__in=candidates - members)
+            .values_list("pk", flat=True)
+        )
+    people = (
+        User.objects.active().select_related("organisation").in_bulk(members | outside)
+    )
+    suggestions = [
+        HelperSuggestion(
+            person=person,
+            reasons=reasons[pk],
+            in_community=pk in members,
+            score=scores[pk],
+        )
+        for pk, person in people.items()
+    ]
+    suggestions.sort(
+        key=lambda s: (not s.in_community, -s.score, fold(str(s.person.public_name)))
+    )
+    inside = [s for s in suggestions if s.in_community][:limit]
+    elsewhere = [s for s in suggestions if not s.in_community][:limit]
+    return inside + elsewhere

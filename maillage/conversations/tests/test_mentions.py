@@ -1,0 +1,114 @@
+"""@mentions: recognised among the community's members only, in one stored form."""
+
+import pytest
+
+from maillage.accounts.tests.factories import UserFactory
+from maillage.communities.models import Membership
+from maillage.communities.tests.factories import MembershipFactory
+from maillage.conversations.mentions import (
+    forget_person,
+    mentioned_ids,
+    resolve_mentions,
+)
+from maillage.conversations.models import linked_mentions, plain_mentions
+
+
+@pytest.fixture
+def people(community):
+    names = ["Émilie Tremblay", "Émilie", "Jean-Guy Côté"]
+    return {
+        name: MembershipFactory(community=community, user__display_name=name).user
+        for name in names
+    }
+
+
+def test_plain_mention_is_matched_without_accents_or_case(community, people):
+    """ "@emilie tremblay" names Émilie Tremblay, and is stored in the link form."""
+    text, named = resolve_mentions("Merci @emilie tremblay!", community)
+
+    person = people["Émilie Tremblay"]
+    assert named == [person.pk]
+    assert text == f"Merci @[Émilie Tremblay]({person.pk})!"
+
+
+def test_longest_name_wins(community, people):
+    """ "@Émilie Tremblay" is not read as "@Émilie" followed by a word."""
+    _text, named = resolve_mentions("@Émilie Tremblay et @Émilie", community)
+
+    assert named == [people["Émilie Tremblay"].pk, people["Émilie"].pk]
+
+
+def test_name_must_end_at_a_word_boundary(community, people):
+    """ "@Émilies" is nobody."""
+    text, named = resolve_mentions("Les @Émilies du quartier", community)
+
+    assert named == []
+    assert text == "Les @Émilies du quartier"
+
+
+def test_email_address_is_not_a_mention(community, people):
+    """An address like emilie@exemple.ca is left alone."""
+    _text, named = resolve_mentions("Écrire à jean-guy@Émilie.ca", community)
+
+    assert named == []
+
+
+def test_suggested_form_is_kept_with_the_current_name(community, people):
+    """ "@[old name](id)" of a member is stored with the member's own name."""
+    person = people["Jean-Guy Côté"]
+
+    text, named = resolve_mentions(f"Voir @[JG]({person.pk})", community)
+
+    assert named == [person.pk]
+    assert text == f"Voir @[Jean-Guy Côté]({person.pk})"
+
+
+def test_link_form_for_a_non_member_loses_its_link(community, people):
+    """A forged or stale "@[Name](id)" of someone outside becomes plain text."""
+    stranger = UserFactory(display_name="Quelqu'un Dehors")
+    former = MembershipFactory(
+        community=community, state=Membership.State.LEFT, user__display_name="Ex"
+    ).user
+
+    text, named = resolve_mentions(
+        f"@[Patron]({stranger.pk}) et @[Ex]({former.pk})", community
+    )
+
+    assert named == []
+    assert text == "@Patron et @Ex"
+
+
+def test_non_members_are_never_matched(community, people):
+    """Plain names are looked up among active members of this community only."""
+    UserFactory(display_name="Paul Ailleurs")
+
+    _text, named = resolve_mentions("@Paul Ailleurs", community)
+
+    assert named == []
+
+
+def test_text_without_at_costs_no_query(community, django_assert_num_queries):
+    """Most texts have no "@": nothing is looked up."""
+    with django_assert_num_queries(0):
+        assert resolve_mentions("Rien à signaler", community) == ("Rien à signaler", [])
+
+
+def test_display_helpers():
+    """Stored mentions read as links to profiles, or as plain names."""
+    text = "Merci @[Ana [x]](12) et @[Bob](7)"
+
+    assert plain_mentions("Merci @[Bob](7)") == "Merci @Bob"
+    assert linked_mentions("@[Bob](7)") == "[@Bob](/membres/7/)"
+    assert mentioned_ids(text) == {7}
+    assert forget_person("@[Bob](7) et @[Ana](8)", 7, "Ancien membre") == (
+        "@Ancien membre et @[Ana](8)"
+    )
+
+
+def test_excerpts_are_plain_text():
+    """Excerpts drop Markdown marks, keep link texts and write mentions plainly."""
+    from maillage.conversations.models import excerpt_of
+
+    text = "Un **prix fixe** chez [la ferme](https://exemple.org) avec @[Bob](7)."
+
+    assert excerpt_of(text) == "Un prix fixe chez la ferme avec @Bob."

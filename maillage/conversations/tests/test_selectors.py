@@ -1,0 +1,309 @@
+"""Reads: the visibility gate, what is new, the activity feed, "who can help me?"."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone, translation
+
+from maillage.accounts import services as account_services
+from maillage.accounts.models import Consent
+from maillage.accounts.tests.factories import UserFactory
+from maillage.communities.models import Community, Membership
+from maillage.communities.tests.factories import CommunityFactory, MembershipFactory
+from maillage.conversations import selectors, services
+from maillage.conversations.models import Tag, Thread, ThreadVisit
+from maillage.conversations.tests.factories import ReplyFactory, ThreadFactory
+
+# The visibility gate ----------------------------------------------------------
+
+
+@pytest.fixture
+def three(db):
+    """A thread in a public, a restricted and a private community."""
+    made = {}
+    for visibility in Community.Visibility.values:
+        community = CommunityFactory(visibility=visibility)
+        made[visibility] = ThreadFactory(community=community, title=visibility)
+    return made
+
+
+def _visible(user):
+    return set(Thread.objects.visible_to(user).values_list("title", flat=True))
+
+
+def test_anonymous_and_outsiders_read_public_threads_only(three):
+    """Only public communities' threads are listed to non-members."""
+    assert _visible(AnonymousUser()) == {"public"}
+    assert _visible(UserFactory()) == {"public"}
+
+
+def test_members_read_their_communities_threads(three):
+    """Members add their own restricted and private communities."""
+    member = UserFactory()
+    MembershipFactory(community=three["private"].community, user=member)
+
+    assert _visible(member) == {"public", "private"}
+
+
+@pytest.mark.parametrize(
+    "state", [Membership.State.INVITED, Membership.State.REQUESTED, "left", "removed"]
+)
+def test_non_active_memberships_read_nothing_more(three, state):
+    """Invitees, requesters and former members do not read private threads."""
+    person = UserFactory()
+    MembershipFactory(community=three["private"].community, user=person, state=state)
+
+    assert _visible(person) == {"public"}
+
+
+def test_staff_read_everything(three):
+    """Staff read every community's threads."""
+    assert _visible(UserFactory(is_staff=True)) == {"public", "restricted", "private"}
+
+
+def test_hidden_threads_show_to_moderators_only(community, member, facilitator):
+    """A hidden thread leaves every list but its community's facilitators'."""
+    ThreadFactory(community=community, title="caché", hidden_at=timezone.now())
+    other_facilitator = MembershipFactory(role="facilitator").user
+
+    assert _visible(member) == set()
+    assert _visible(AnonymousUser()) == set()
+    assert _visible(other_facilitator) == set()
+    assert _visible(facilitator) == {"caché"}
+
+
+# What is new ------------------------------------------------------------------
+
+
+def test_new_replies_count_since_the_last_visit(community, member):
+    """Replies by others after the visit are new; the reader's own are not."""
+    thread = ThreadFactory(community=community)
+    ReplyFactory(thread=thread)
+    ThreadVisit.objects.create(user=member, thread=thread, last_seen_at=timezone.now())
+    later = timezone.now() + timedelta(seconds=1)
+    for author in [UserFactory(), UserFactory(), member]:
+        reply = ReplyFactory(thread=thread, author=author)
+        reply.created_at = later
+        reply.save()
+    ReplyFactory(thread=thread, deleted_at=later)
+
+    row = Thread.objects.with_news_for(member).with_reply_counts().get()
+
+    assert row.new_reply_count == 2
+    assert row.reply_count == 4
+    assert row.last_seen_at is not None
+
+
+def test_unvisited_thread_has_no_last_visit(community, member):
+    """A thread never opened has no last visit (shown as new)."""
+    ThreadFactory(community=community)
+
+    row = Thread.objects.with_news_for(member).get()
+
+    assert row.last_seen_at is None
+
+
+# The activity feed ------------------------------------------------------------
+
+
+def test_activity_feed_mixes_threads_and_replies_latest_first(community, member):
+    """New threads and replies come in one list, latest first, hidden ones left out."""
+    old = ThreadFactory(community=community, title="Ancien")
+    Thread.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(days=2)
+    )
+    reply = ReplyFactory(thread=old, body="Réponse récente")
+    ReplyFactory(thread=old, hidden_at=timezone.now())
+    new = ThreadFactory(community=community, title="Nouveau")
+    ThreadFactory(community=community, hidden_at=timezone.now())
+    ThreadFactory(title="Ailleurs")
+
+    rows = list(selectors.activity_feed(community=community, viewer=member))
+    items = selectors.activity_items(rows)
+
+    assert [(i.thread.title, i.reply) for i in items] == [
+        ("Nouveau", None),
+        ("Ancien", reply),
+        ("Ancien", None),
+    ]
+    assert items[0].thread == new
+
+
+# "Who can help me?" -----------------------------------------------------------
+
+
+def _tag(slug):
+    return Tag.objects.get(slug=slug)
+
+
+def _expert(community=None, expertise=(), directory=False, **kwargs):
+    person = UserFactory(**kwargs)
+    if expertise:
+        person.expertise.set(account_services.tags_from_names(expertise))
+    if community is not None:
+        MembershipFactory(community=community, user=person)
+    if directory:
+        account_services.give_consent(user=person, purpose=Consent.Purpose.DIRECTORY)
+    return person
+
+
+def _solved(community, author, tags, helper):
+    thread = ThreadFactory(community=community, author=author, tags=tags)
+    reply = ReplyFactory(thread=thread, author=helper)
+    Thread.objects.filter(pk=thread.pk).update(solution=reply)
+    return thread
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Reasons are asserted in the msgid language, whatever the catalogue holds."""
+    with translation.override("en"):
+        yield
+
+
+def _reasons(suggestions):
+    return {str(s.person.display_name): s.reasons for s in suggestions}
+
+
+def test_helpers_are_found_by_expertise_and_contributions(community, member):
+    """Declared expertise, solutions given, successes and tips told all count,
+    each with the reason in words."""
+    tags = [_tag("appels-doffres"), _tag("menus")]
+    challenge = ThreadFactory(community=community, author=member, tags=tags)
+    _expert(community, ["Menus de CPE"], display_name="Chantal Experte")
+    solver = _expert(community, display_name="Simon Solutions")
+    for _ in range(2):
+        _solved(community, member, [tags[0]], solver)
+    teller = _expert(community, display_name="Théa Témoin")
+    ThreadFactory(community=community, author=teller, kind="success", tags=[tags[1]])
+    ThreadFactory(community=community, author=teller, kind="tip", tags=[tags[1]])
+    _expert(community, ["Menus végétariens"], display_name="Hors Sujet")
+    _expert(community, ["Menuiserie"], display_name="Pas Menuisier")
+
+    suggestions = selectors.helpers_for(thread=challenge, viewer=member)
+
+    reasons = _reasons(suggestions)
+    assert reasons["Simon Solutions"] == ["gave 2 solutions on “Appels d'offres”"]
+    assert reasons["Chantal Experte"] == ["expertise: Menus de CPE"]
+    assert sorted(reasons["Théa Témoin"]) == [
+        "shared 1 tip on “Menus”",
+        "told 1 success on “Menus”",
+    ]
+    assert "Pas Menuisier" not in reasons
+    assert suggestions[0].person == solver
+    assert all(s.in_community for s in suggestions)
+
+
+def test_helpers_leave_out_the_author_and_the_viewer(community, member, facilitator):
+    """Nobody is suggested to help themselves."""
+    challenge = ThreadFactory(community=community, author=member, tags=[_tag("budget")])
+    for person in (member, facilitator):
+        person.expertise.set(account_services.tags_from_names(["Budget"]))
+
+    assert selectors.helpers_for(thread=challenge, viewer=facilitator) == []
+
+
+def test_no_tags_no_suggestions(community, member):
+    """Without tags there is nothing to match."""
+    challenge = ThreadFactory(community=community, author=member)
+    _expert(community, ["Budget"])
+
+    assert selectors.helpers_for(thread=challenge, viewer=member) == []
+
+
+def test_people_elsewhere_only_with_directory_consent_for_public_threads(
+    community, member
+):
+    """A public challenge may be put to people of other communities listed in the
+    directory (after the community's own), never to unlisted ones."""
+    challenge = ThreadFactory(community=community, author=member, tags=[_tag("budget")])
+    inside = _expert(community, ["Budget"], display_name="Interne")
+    listed = _expert(None, ["Budget"], directory=True, display_name="Annuaire")
+    _expert(None, ["Budget"], display_name="Discret")
+
+    suggestions = selectors.helpers_for(thread=challenge, viewer=member)
+
+    assert [(s.person, s.in_community) for s in suggestions] == [
+        (inside, True),
+        (listed, False),
+    ]
+
+
+@pytest.mark.parametrize("visibility", ["restricted", "private"])
+def test_non_public_thread_is_never_put_to_outsiders(member, visibility):
+    """A restricted or private challenge is suggested to its members only, even
+    to people listed in the directory."""
+    closed = CommunityFactory(visibility=visibility)
+    MembershipFactory(community=closed, user=member)
+    challenge = ThreadFactory(community=closed, author=member, tags=[_tag("budget")])
+    _expert(None, ["Budget"], directory=True)
+
+    assert selectors.helpers_for(thread=challenge, viewer=member) == []
+
+
+def test_reasons_never_tell_of_a_private_communitys_content(community, member):
+    """Solutions given in a private community the viewer is not in are not
+    counted, so the reason reveals nothing of it."""
+    secret = CommunityFactory(visibility=Community.Visibility.PRIVATE)
+    helper = _expert(community, ["Budget"], display_name="Hélène Aide")
+    MembershipFactory(community=secret, user=helper)
+    _solved(secret, UserFactory(), [_tag("budget")], helper)
+    challenge = ThreadFactory(community=community, author=member, tags=[_tag("budget")])
+
+    reasons = _reasons(selectors.helpers_for(thread=challenge, viewer=member))
+
+    assert reasons == {"Hélène Aide": ["expertise: Budget"]}
+
+
+def test_inactive_people_are_not_suggested(community, member):
+    """Deactivated or deleted accounts are never suggested."""
+    challenge = ThreadFactory(community=community, author=member, tags=[_tag("budget")])
+    _expert(community, ["Budget"], is_active=False)
+    _expert(community, ["Budget"], deleted_at=timezone.now())
+
+    assert selectors.helpers_for(thread=challenge, viewer=member) == []
+
+
+def test_mention_candidates_are_active_members_matching_the_name(community, member):
+    """Suggestions while typing: members of this community, accents ignored."""
+    hit = MembershipFactory(community=community, user__display_name="Élodie Roy").user
+    MembershipFactory(
+        community=community,
+        user__display_name="Élodie Partie",
+        state=Membership.State.LEFT,
+    )
+    UserFactory(display_name="Élodie Ailleurs")
+
+    people = selectors.mention_candidates(
+        community=community, query="elodie", viewer=member
+    )
+
+    assert people == [hit]
+    assert (
+        selectors.mention_candidates(community=community, query=" ", viewer=member)
+        == []
+    )
+
+
+def test_services_and_selectors_agree_on_solutions(community, member, facilitator):
+    """A solution marked through the service is counted for its author."""
+    challenge = services.create_thread(
+        author=member,
+        community=community,
+        kind="challenge",
+        title="Appel d'offres pour le pain",
+        sections={"problem": "Comment inclure les boulangeries locales?"},
+        tags=[_tag("appels-doffres")],
+    )
+    reply = services.create_reply(author=facilitator, thread=challenge, body="Lots!")
+    services.mark_solution(actor=member, reply=reply)
+    other = ThreadFactory(
+        community=community, author=member, tags=[_tag("appels-doffres")]
+    )
+
+    reasons = _reasons(selectors.helpers_for(thread=other, viewer=member))
+
+    assert reasons == {
+        facilitator.display_name: ["gave 1 solution on “Appels d'offres”"]
+    }

@@ -1,0 +1,878 @@
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
+
+from maillage.accounts.models import User
+from maillage.communities import permissions as community_permissions
+from maillage.communities.models import Community
+from maillage.core.htmx import HtmxHttpRequest
+
+from . import permissions, selectors, services
+from .forms import (
+    DeleteReplyForm,
+    FlagForm,
+    HelpRequestForm,
+    ModerationForm,
+    ReactionForm,
+    ReplyEditForm,
+    ReplyForm,
+    ThreadFilterForm,
+    ThreadForm,
+)
+from .models import KIND_SECTIONS, KIND_SLUGS, Flag, Reply, Thread, plain_mentions
+
+THREADS_PER_PAGE = 25
+ACTIVITY_PER_PAGE = 30
+LOG_PER_PAGE = 50
+
+
+class _MembersOnly(Exception):
+    """The viewer may see the community but not its exchanges."""
+
+    def __init__(self, community):
+        self.community = community
+
+
+def _members_only_notice(view):
+    """Answer ``_MembersOnly`` with a login page, or a notice saying who may read."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _MembersOnly as refusal:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            return render(
+                request,
+                "conversations/members_only.html",
+                {"community": refusal.community},
+                status=403,
+            )
+
+    return wrapper
+
+
+def _community_for(request, slug):
+    """The community and the viewer's membership; 404 when it must stay hidden,
+    a members-only notice when its exchanges are not for the viewer."""
+    community = get_object_or_404(Community, slug=slug)
+    membership = community_permissions.membership_of(request.user, community)
+    if not community_permissions.can_view_community(
+        request.user, community, membership
+    ):
+        raise Http404
+    if not permissions.can_read_community(request.user, community, membership):
+        raise _MembersOnly(community)
+    return community, membership
+
+
+def _thread_for(request, pk):
+    """The thread and the viewer's membership in its community, if readable."""
+    try:
+        thread = selectors.thread_for_page(pk)
+    except Thread.DoesNotExist:
+        raise Http404 from None
+    community = thread.community
+    membership = community_permissions.membership_of(request.user, community)
+    if permissions.can_read_thread(request.user, thread, membership):
+        return thread, membership
+    if not request.user.is_authenticated:
+        raise _MembersOnly(community)
+    visible = community_permissions.can_view_community(
+        request.user, community, membership
+    )
+    if visible and not thread.is_hidden:
+        raise _MembersOnly(community)
+    raise Http404
+
+
+def _reply_for(request, pk):
+    reply = get_object_or_404(Reply, pk=pk)
+    thread, membership = _thread_for(request, reply.thread_id)
+    reply.thread = thread
+    return reply, thread, membership
+
+
+def _report(request, error: ValidationError):
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _back_to(thread, reply=None):
+    return redirect(reply.get_absolute_url() if reply else thread.get_absolute_url())
+
+
+# Reading ----------------------------------------------------------------------
+
+
+def _kinds(counts=None):
+    """The five kinds with their path segment, name and (optionally) count."""
+    return [
+        {
+            "slug": slug,
+            "value": value,
+            "label": Thread.Kind(value).label,
+            "count": counts.get(value, 0) if counts else None,
+        }
+        for slug, value in KIND_SLUGS.items()
+    ]
+
+
+@require_GET
+@_members_only_notice
+def activity(request, slug):
+    community, membership = _community_for(request, slug)
+    feed = selectors.activity_feed(community=community, viewer=request.user)
+    page = Paginator(feed, ACTIVITY_PER_PAGE).get_page(request.GET.get("page"))
+    counts = selectors.thread_counts(community=community, viewer=request.user)
+    context = {
+        "community": community,
+        "membership": membership,
+        "page": page,
+        "items": selectors.activity_items(page.object_list),
+        "counts": counts,
+        "kinds": _kinds(counts),
+        "pinned": selectors.pinned_threads(community=community, viewer=request.user),
+        "following": selectors.follows_community(request.user, community),
+        "can_post": permissions.can_post(request.user, community, membership),
+        "can_moderate": permissions.can_moderate(request.user, community, membership),
+    }
+    return render(request, "conversations/activity.html", context)
+
+
+@require_GET
+@_members_only_notice
+def thread_list(request: HtmxHttpRequest, slug):
+    community, membership = _community_for(request, slug)
+    tags = selectors.community_tags(community)
+    filters = ThreadFilterForm(request.GET or None, tags=tags)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    threads = selectors.thread_list(
+        community=community,
+        viewer=request.user,
+        kind=criteria.get("type", ""),
+        tag=criteria.get("tag"),
+        state=criteria.get("etat", ""),
+    )
+    page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "community": community,
+        "membership": membership,
+        "filters": filters,
+        "page": page,
+        "can_post": permissions.can_post(request.user, community, membership),
+        "kinds": _kinds(),
+    }
+    template = "conversations/thread_list.html"
+    if request.htmx:
+        template += "#results"
+    return render(request, template, context)
+
+
+def _decorate(thread, replies, user, membership, bars):
+    """Attach to each reply what the viewer may do with it (no query)."""
+    for reply in replies:
+        reply.reaction_bar = bars.get(("reply", reply.pk), [])
+        reply.can_react = permissions.can_react(user, reply, thread, membership)
+        reply.can_edit = permissions.can_edit_reply(user, reply, thread, membership)
+        reply.can_delete = permissions.can_delete_reply(user, reply, thread, membership)
+        reply.can_see_history = reply.edited_at and permissions.can_see_reply_history(
+            user, reply, thread, membership
+        )
+
+
+def _thread_context(request, thread, membership, *, reply_form=None):
+    user = request.user
+    community = thread.community
+    can_moderate = permissions.can_moderate(user, community, membership)
+    page = selectors.thread_page(thread=thread, viewer=user, can_moderate=can_moderate)
+    _decorate(thread, page.replies, user, membership, page.reaction_bars)
+    can_reply = permissions.can_reply(user, thread, membership)
+    if reply_form is None and can_reply:
+        reply_form = ReplyForm(initial=_quote(request, page.replies))
+    return {
+        "community": community,
+        "membership": membership,
+        "thread": thread,
+        "page": page,
+        "thread_bar": page.reaction_bars.get(("thread", thread.pk), []),
+        "reply_form": reply_form,
+        "quoted_reply": _quoted(reply_form, page.replies),
+        "can_post": permissions.can_post(user, community, membership),
+        "can_reply": can_reply,
+        "can_react_thread": permissions.can_react(user, thread, thread, membership),
+        "can_edit": permissions.can_edit_thread(user, thread, membership),
+        "can_mark_solution": permissions.can_mark_solution(user, thread, membership),
+        "can_ask_for_help": permissions.can_ask_for_help(user, thread, membership),
+        # Facilitators see hidden content even in an archive, but act only in
+        # a live community.
+        "can_moderate": can_moderate,
+        "moderation_controls": can_moderate and not community.is_archived,
+    }
+
+
+def _quote(request, replies) -> dict:
+    """The reply form's first text when the reader clicked "Quote" (?citer=<id>)."""
+    wanted = request.GET.get("citer", "")
+    quoted = next((r for r in replies if str(r.pk) == wanted and r.is_published), None)
+    if quoted is None:
+        return {}
+    lines = plain_mentions(quoted.body).splitlines()
+    text = "\n".join(f"> {line}" if line else ">" for line in lines)
+    return {"body": f"{text}\n\n", "quoted": quoted.pk}
+
+
+def _quoted(form, replies):
+    if form is None:
+        return None
+    value = form["quoted"].value()
+    return next((r for r in replies if str(r.pk) == str(value or "")), None)
+
+
+@require_GET
+@_members_only_notice
+def thread_detail(request, pk):
+    thread, membership = _thread_for(request, pk)
+    return render(
+        request,
+        "conversations/thread_detail.html",
+        _thread_context(request, thread, membership),
+    )
+
+
+@require_GET
+@_members_only_notice
+def reply_permalink(request, pk):
+    """A reply's own address: the thread's page at the reply's anchor."""
+    reply, _thread, _membership = _reply_for(request, pk)
+    return redirect(reply.get_absolute_url())
+
+
+@login_required
+@require_POST
+def thread_visit(request, pk):
+    """Record that the reader saw the thread (sent by the page once loaded)."""
+    thread = get_object_or_404(Thread.objects.select_related("community"), pk=pk)
+    try:
+        services.record_visit(user=request.user, thread=thread)
+    except PermissionDenied:
+        raise Http404 from None
+    return HttpResponse(status=204)
+
+
+# Writing ----------------------------------------------------------------------
+
+
+def _kind_from(kind_slug) -> str:
+    kind = KIND_SLUGS.get(kind_slug)
+    if kind is None:
+        raise Http404
+    return kind
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@_members_only_notice
+def thread_create(request, slug, kind_slug):
+    kind = _kind_from(kind_slug)
+    community, membership = _community_for(request, slug)
+    if not permissions.can_post(request.user, community, membership):
+        raise PermissionDenied
+    form = ThreadForm(
+        request.POST if request.method == "POST" else None,
+        kind=kind,
+        community=community,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            thread = services.create_thread(
+                author=request.user,
+                community=community,
+                kind=kind,
+                title=form.cleaned_data["title"],
+                sections=form.sections(),
+                tags=form.cleaned_data["tags"],
+                new_tags=form.cleaned_data["new_tags"],
+                related=form.cleaned_data["related"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your thread is published."))
+            return redirect(thread)
+    return render(
+        request,
+        "conversations/thread_form.html",
+        {
+            "community": community,
+            "form": form,
+            "kind": kind,
+            "kind_label": Thread.Kind(kind).label,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@_members_only_notice
+def thread_update(request, pk):
+    thread, membership = _thread_for(request, pk)
+    if not permissions.can_edit_thread(request.user, thread, membership):
+        raise PermissionDenied
+    initial = {
+        "title": thread.title,
+        "tags": [t for t in thread.tags.all() if t.is_shared],
+        "new_tags": ", ".join(t.name for t in thread.tags.all() if not t.is_shared),
+        "related": list(thread.related.all()),
+    }
+    initial.update(
+        {name: getattr(thread, name) for name, _l in KIND_SECTIONS[thread.kind]}
+    )
+    form = ThreadForm(
+        request.POST if request.method == "POST" else None,
+        kind=thread.kind,
+        community=thread.community,
+        thread=thread,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_thread(
+                actor=request.user,
+                thread=thread,
+                title=form.cleaned_data["title"],
+                sections=form.sections(),
+                tags=form.cleaned_data["tags"],
+                new_tags=form.cleaned_data["new_tags"],
+                related=form.cleaned_data["related"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect(thread)
+    return render(
+        request,
+        "conversations/thread_form.html",
+        {
+            "community": thread.community,
+            "form": form,
+            "thread": thread,
+            "kind": thread.kind,
+            "kind_label": thread.get_kind_display(),
+        },
+    )
+
+
+@login_required
+@require_POST
+@_members_only_notice
+def reply_create(request: HtmxHttpRequest, pk):
+    thread, membership = _thread_for(request, pk)
+    if not permissions.can_post(request.user, thread.community, membership):
+        if thread.community.is_archived:
+            messages.error(request, _("This community is archived: it is read-only."))
+            return _back_to(thread)
+        raise PermissionDenied
+    form = ReplyForm(request.POST)
+    reply = None
+    if form.is_valid():
+        quoted = None
+        if form.cleaned_data["quoted"]:
+            quoted = Reply.objects.filter(
+                pk=form.cleaned_data["quoted"], thread=thread
+            ).first()
+        try:
+            reply = services.create_reply(
+                author=request.user,
+                thread=thread,
+                body=form.cleaned_data["body"],
+                quoted=quoted,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+    if reply is None:
+        if request.htmx:
+            response = render(
+                request,
+                "conversations/thread_detail.html#reply_form",
+                {
+                    "thread": thread,
+                    "reply_form": form,
+                    "can_reply": True,
+                    "quoted_reply": None,
+                },
+            )
+            return reswap(retarget(response, "#reply-form"), "outerHTML")
+        context = _thread_context(request, thread, membership, reply_form=form)
+        return render(request, "conversations/thread_detail.html", context)
+    if request.htmx:
+        reply.author = request.user
+        _decorate(thread, [reply], request.user, membership, {})
+        reply.reaction_bar = selectors.reaction_bar(
+            request.user, thread=thread, reply=reply
+        )
+        return render(
+            request,
+            "conversations/thread_detail.html#reply_added",
+            {
+                "thread": thread,
+                "reply": reply,
+                "reply_form": ReplyForm(),
+                "can_reply": True,
+                "can_mark_solution": permissions.can_mark_solution(
+                    request.user, thread, membership
+                ),
+                "can_moderate": False,
+                "moderation_controls": False,
+                "can_post": True,
+                "quoted_reply": None,
+            },
+        )
+    messages.success(request, _("Your reply is published."))
+    return redirect(reply.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@_members_only_notice
+def reply_update(request, pk):
+    reply, thread, membership = _reply_for(request, pk)
+    if not permissions.can_edit_reply(request.user, reply, thread, membership):
+        raise PermissionDenied
+    form = ReplyEditForm(
+        request.POST if request.method == "POST" else None,
+        initial={"body": reply.body},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_reply(
+                actor=request.user, reply=reply, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your reply is updated."))
+            return redirect(reply.get_absolute_url())
+    return render(
+        request,
+        "conversations/reply_form.html",
+        {"community": thread.community, "thread": thread, "reply": reply, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@_members_only_notice
+def reply_delete(request, pk):
+    reply, thread, membership = _reply_for(request, pk)
+    if not permissions.can_delete_reply(request.user, reply, thread, membership):
+        raise PermissionDenied
+    form = DeleteReplyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_reply(
+                actor=request.user, reply=reply, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _report(request, error)
+        else:
+            messages.success(request, _("The reply is deleted."))
+        return redirect(reply.get_absolute_url())
+    return render(
+        request,
+        "conversations/reply_delete.html",
+        {
+            "community": thread.community,
+            "thread": thread,
+            "reply": reply,
+            "form": form,
+            "by_moderator": reply.author_id != request.user.pk,
+        },
+    )
+
+
+@login_required
+@require_GET
+@_members_only_notice
+def reply_history(request, pk):
+    reply, thread, membership = _reply_for(request, pk)
+    if not permissions.can_see_reply_history(request.user, reply, thread, membership):
+        raise PermissionDenied
+    return render(
+        request,
+        "conversations/reply_history.html",
+        {
+            "community": thread.community,
+            "thread": thread,
+            "reply": reply,
+            "revisions": selectors.reply_history(reply),
+        },
+    )
+
+
+# Reactions, solutions, follows ------------------------------------------------
+
+
+def _toggle_reaction(request: HtmxHttpRequest, thread, membership, reply=None):
+    form = ReactionForm(request.POST)
+    if not form.is_valid():
+        if request.htmx:
+            return HttpResponse(_("Unknown reaction."), status=400)
+        messages.error(request, _("Unknown reaction."))
+        return _back_to(thread, reply)
+    try:
+        services.toggle_reaction(
+            user=request.user,
+            kind=form.cleaned_data["kind"],
+            thread=thread,
+            reply=reply,
+        )
+    except ValidationError as error:
+        if request.htmx:
+            return HttpResponse(" ".join(error.messages), status=400)
+        _report(request, error)
+        return _back_to(thread, reply)
+    if not request.htmx:
+        return _back_to(thread, reply)
+    item = reply if reply is not None else thread
+    return render(
+        request,
+        "conversations/thread_detail.html#reaction_bar",
+        {
+            "bar": selectors.reaction_bar(request.user, thread=thread, reply=reply),
+            "bar_id": _bar_id(thread, reply),
+            "react_url": _react_url(thread, reply),
+            "can_react": permissions.can_react(request.user, item, thread, membership),
+        },
+    )
+
+
+def _bar_id(thread, reply):
+    return reply.reaction_bar_id if reply else thread.reaction_bar_id
+
+
+def _react_url(thread, reply):
+    if reply is not None:
+        return reverse("conversations:reply_react", args=[reply.pk])
+    return reverse("conversations:thread_react", args=[thread.pk])
+
+
+@login_required
+@require_POST
+@_members_only_notice
+def thread_react(request, pk):
+    thread, membership = _thread_for(request, pk)
+    return _toggle_reaction(request, thread, membership)
+
+
+@login_required
+@require_POST
+@_members_only_notice
+def reply_react(request, pk):
+    reply, thread, membership = _reply_for(request, pk)
+    return _toggle_reaction(request, thread, membership, reply)
+
+
+@login_required
+@require_POST
+@_members_only_notice
+def reply_solution(request, pk):
+    """Mark (action=mark) or unmark (action=unmark) a reply as the solution."""
+    reply, thread, _membership = _reply_for(request, pk)
+    try:
+        if request.POST.get("action") == "unmark":
+            if thread.solution_id == reply.pk:
+                services.unmark_solution(actor=request.user, thread=thread)
+                messages.success(request, _("The reply is no longer the solution."))
+        else:
+            services.mark_solution(actor=request.user, reply=reply)
+            messages.success(request, _("The reply is marked as the solution."))
+    except ValidationError as error:
+        _report(request, error)
+    return _back_to(thread, reply)
+
+
+@login_required
+@require_POST
+@_members_only_notice
+def thread_follow(request: HtmxHttpRequest, pk):
+    thread, _membership = _thread_for(request, pk)
+    following = request.POST.get("action") != "unfollow"
+    try:
+        if following:
+            services.follow_thread(user=request.user, thread=thread)
+        else:
+            services.unfollow_thread(user=request.user, thread=thread)
+    except ValidationError as error:
+        _report(request, error)
+        return _back_to(thread)
+    if request.htmx:
+        return render(
+            request,
+            "conversations/thread_detail.html#follow_button",
+            {"thread": thread, "following": following, "can_post": True},
+        )
+    if following:
+        messages.success(request, _("You follow this thread: new replies reach you."))
+    else:
+        messages.success(request, _("You no longer follow this thread."))
+    return _back_to(thread)
+
+
+@login_required
+@require_POST
+@_members_only_notice
+def community_follow(request, slug):
+    community, _membership = _community_for(request, slug)
+    follow = request.POST.get("action") != "unfollow"
+    try:
+        if follow:
+            services.follow_community(user=request.user, community=community)
+            messages.success(
+                request, _("You follow this community: new threads reach you.")
+            )
+        else:
+            services.unfollow_community(user=request.user, community=community)
+            messages.success(request, _("You no longer follow this community."))
+    except ValidationError as error:
+        _report(request, error)
+    return redirect("conversations:activity", slug=community.slug)
+
+
+# Mentions ---------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+@_members_only_notice
+def mention_suggestions(request, slug):
+    """Members matching what follows "@" while typing: an htmx fragment."""
+    community, membership = _community_for(request, slug)
+    if not permissions.can_post(request.user, community, membership):
+        raise PermissionDenied
+    query = request.GET.get("q", "")[:60]
+    people = selectors.mention_candidates(
+        community=community, query=query, viewer=request.user
+    )
+    return render(
+        request,
+        "conversations/mention_suggestions.html",
+        {"people": people, "query": query},
+    )
+
+
+# Moderation -------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@_members_only_notice
+def thread_flag(request, pk):
+    thread, membership = _thread_for(request, pk)
+    return _flag(request, thread, membership)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@_members_only_notice
+def reply_flag(request, pk):
+    reply, thread, membership = _reply_for(request, pk)
+    return _flag(request, thread, membership, reply)
+
+
+def _flag(request, thread, membership, reply=None):
+    if not permissions.can_post(request.user, thread.community, membership):
+        raise PermissionDenied
+    form = FlagForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.flag_content(
+                reporter=request.user, thread=thread, reply=reply, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Thank you. The facilitators are told and will look at it.")
+            )
+            return _back_to(thread, reply)
+    return render(
+        request,
+        "conversations/flag_form.html",
+        {"community": thread.community, "thread": thread, "reply": reply, "form": form},
+    )
+
+
+def _moderate(request, do, thread, reply=None):
+    form = ModerationForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        do(reason)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("Done. The act is kept in the moderation log."))
+    next_url = request.POST.get("next", "")
+    if next_url == "queue":
+        return redirect("conversations:moderation_queue", slug=thread.community.slug)
+    return _back_to(thread, reply)
+
+
+THREAD_ACTIONS = {
+    "hide": (services.set_thread_hidden, "hidden", True),
+    "restore": (services.set_thread_hidden, "hidden", False),
+    "lock": (services.set_thread_locked, "locked", True),
+    "unlock": (services.set_thread_locked, "locked", False),
+    "pin": (services.set_thread_pinned, "pinned", True),
+    "unpin": (services.set_thread_pinned, "pinned", False),
+}
+
+
+@login_required
+@require_POST
+@_members_only_notice
+def thread_moderate(request, pk):
+    thread, _membership = _thread_for(request, pk)
+    action = THREAD_ACTIONS.get(request.POST.get("action", ""))
+    if action is None:
+        messages.error(request, _("Unknown action."))
+        return _back_to(thread)
+    service, argument, value = action
+
+    def do(reason):
+        service(actor=request.user, thread=thread, reason=reason, **{argument: value})
+
+    return _moderate(request, do, thread)
+
+
+@login_required
+@require_POST
+@_members_only_notice
+def reply_moderate(request, pk):
+    reply, thread, _membership = _reply_for(request, pk)
+    hidden = request.POST.get("action") != "restore"
+
+    def do(reason):
+        services.set_reply_hidden(
+            actor=request.user, reply=reply, hidden=hidden, reason=reason
+        )
+
+    return _moderate(request, do, thread, reply)
+
+
+def _moderated_community(request, slug):
+    community, membership = _community_for(request, slug)
+    if not permissions.can_moderate(request.user, community, membership):
+        raise PermissionDenied
+    return community, membership
+
+
+@login_required
+@require_GET
+@_members_only_notice
+def moderation_queue(request, slug):
+    community, _membership = _moderated_community(request, slug)
+    return render(
+        request,
+        "conversations/moderation_queue.html",
+        {
+            "community": community,
+            "flags": selectors.moderation_queue(community),
+            "can_act": not community.is_archived,
+        },
+    )
+
+
+@login_required
+@require_POST
+@_members_only_notice
+def flag_dismiss(request, pk):
+    flag = get_object_or_404(Flag.objects.select_related("community"), pk=pk)
+    _moderated_community(request, flag.community.slug)
+    form = ModerationForm(request.POST)
+    try:
+        services.dismiss_flag(
+            actor=request.user,
+            flag=flag,
+            reason=form.cleaned_data["reason"] if form.is_valid() else "",
+        )
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, _("The flag is dismissed."))
+    return redirect("conversations:moderation_queue", slug=flag.community.slug)
+
+
+@login_required
+@require_GET
+@_members_only_notice
+def moderation_log(request, slug):
+    community, _membership = _moderated_community(request, slug)
+    entries = selectors.moderation_log(community)
+    page = Paginator(entries, LOG_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "conversations/moderation_log.html",
+        {"community": community, "page": page},
+    )
+
+
+# "Who can help me?" -----------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@_members_only_notice
+def thread_helpers(request, pk):
+    thread, membership = _thread_for(request, pk)
+    if not permissions.can_ask_for_help(request.user, thread, membership):
+        raise PermissionDenied
+    suggestions = selectors.helpers_for(thread=thread, viewer=request.user)
+    form = HelpRequestForm(
+        request.POST if request.method == "POST" else None, suggestions=suggestions
+    )
+    if request.method == "POST" and form.is_valid():
+        people = User.objects.filter(pk__in=form.cleaned_data["people"])
+        try:
+            count = services.ask_for_help(
+                actor=request.user, thread=thread, people=list(people)
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "Your request for help is sent to %(count)d person.",
+                    "Your request for help is sent to %(count)d people.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect(thread)
+    return render(
+        request,
+        "conversations/thread_helpers.html",
+        {
+            "community": thread.community,
+            "thread": thread,
+            "suggestions": suggestions,
+            "inside": [s for s in suggestions if s.in_community],
+            "elsewhere": [s for s in suggestions if not s.in_community],
+            "form": form,
+            "chosen": {int(v) for v in request.POST.getlist("people") if v.isdigit()},
+        },
+    )

@@ -1,0 +1,121 @@
+"""Notification e-mails: rendered in the recipient's language, with a signed
+one-click unsubscribe link (RFC 8058) that needs no sign-in."""
+
+from django.conf import settings
+from django.core import signing
+from django.template import Context
+from django.template.loader import get_template, render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from .models import Category, Notification, category_of
+
+# One salt per purpose: a token signed for unsubscribing opens nothing else.
+UNSUBSCRIBE_SALT = "maillage.notifications.unsubscribe"
+# A digest lists at most this many notifications (the rest are counted).
+DIGEST_MAX_ITEMS = 50
+
+
+def unsubscribe_token(user_id: int, categories) -> str:
+    return signing.dumps(
+        {"u": user_id, "c": sorted(set(categories))}, salt=UNSUBSCRIBE_SALT
+    )
+
+
+def read_unsubscribe_token(token: str) -> tuple[int, list[str]]:
+    """The person and categories a token stands for; BadSignature if tampered."""
+    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("u"), int)
+        or not isinstance(data.get("c"), list)
+        or not data["c"]
+        or any(c not in Category.values for c in data["c"])
+    ):
+        raise signing.BadSignature("Malformed unsubscribe token.")
+    return data["u"], data["c"]
+
+
+def absolute_url(path: str) -> str:
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.MAILLAGE_SITE_URL.rstrip("/") + "/" + path.lstrip("/")
+
+
+def unsubscribe_url(user_id: int, categories) -> str:
+    token = unsubscribe_token(user_id, categories)
+    return absolute_url(reverse("notifications:unsubscribe", args=[token]))
+
+
+def _render_text(template_name: str, context: dict) -> str:
+    # Plain text, not HTML: escaping would show "l&#x27;Estrie" to the reader.
+    return get_template(template_name).template.render(
+        Context(context, autoescape=False)
+    )
+
+
+def _message(recipient, template_prefix: str, context: dict, categories) -> dict:
+    """Keyword arguments for ``tasks.send_email_message``, in the reader's language."""
+    unsubscribe = unsubscribe_url(recipient.pk, categories)
+    context = {
+        **context,
+        "recipient": recipient,
+        "unsubscribe_url": unsubscribe,
+        "preferences_url": absolute_url(reverse("notifications:preferences")),
+        "list_url": absolute_url(reverse("notifications:notification_list")),
+        "site_url": settings.MAILLAGE_SITE_URL,
+    }
+    with translation.override(recipient.language or settings.LANGUAGE_CODE):
+        subject = _render_text(f"{template_prefix}_subject.txt", context)
+        text_body = _render_text(f"{template_prefix}_body.txt", context)
+        html_body = render_to_string(f"{template_prefix}_body.html", context)
+    return {
+        "subject": settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
+        "text_body": text_body,
+        "html_body": html_body,
+        "to": [recipient.email],
+        "headers": {
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    }
+
+
+def notification_email(notification: Notification) -> dict:
+    """The immediate e-mail for one notification."""
+    return _message(
+        notification.recipient,
+        "notifications/email/notification",
+        {
+            "notification": notification,
+            "community": notification.community,
+            "link": absolute_url(notification.url),
+            "category": notification.category,
+        },
+        [notification.category],
+    )
+
+
+def digest_email(
+    recipient, notifications: list[Notification], *, frequency: str
+) -> dict:
+    """One digest listing ``notifications`` (already ordered by community)."""
+    shown = notifications[:DIGEST_MAX_ITEMS]
+    groups: list[dict] = []
+    for n in shown:
+        if not groups or groups[-1]["community"].pk != n.community_id:
+            groups.append({"community": n.community, "items": []})
+        groups[-1]["items"].append({"notification": n, "link": absolute_url(n.url)})
+    for group in groups:
+        group["community_url"] = absolute_url(group["community"].get_absolute_url())
+    return _message(
+        recipient,
+        "notifications/email/digest",
+        {
+            "frequency": frequency,
+            "groups": groups,
+            "count": len(notifications),
+            "more": len(notifications) - len(shown),
+        },
+        {category_of(n.kind) for n in notifications},
+    )

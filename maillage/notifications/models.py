@@ -1,0 +1,150 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .querysets import NotificationQuerySet
+
+
+class Category(models.TextChoices):
+    """The two families of notifications a person sets a delivery for."""
+
+    ABOUT_ME = "about_me", _("About me")
+    FOLLOWED = "followed", _("Activity I follow")
+
+
+class Frequency(models.TextChoices):
+    IMMEDIATE = "immediate", _("Immediately")
+    DAILY = "daily", _("In a daily digest")
+    WEEKLY = "weekly", _("In a weekly digest")
+    NEVER = "never", _("Never")
+
+
+class Notification(models.Model):
+    """Something that happened which concerns one person, in one community.
+
+    The wording is not stored: it is composed at display time from ``kind``,
+    ``actor`` and ``subject`` in the reader's language.
+    """
+
+    class Kind(models.TextChoices):
+        MENTION = "mention", _("Mention")
+        REPLY = "reply", _("Reply to your thread")
+        SOLUTION = "solution", _("Solution")
+        NEW_REPLY = "new_reply", _("New reply in a thread you follow")
+        NEW_THREAD = "new_thread", _("New thread in a community you follow")
+        HELP_REQUEST = "help_request", _("Request for help")
+        FLAG = "flag", _("Flagged content")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
+    )
+    community = models.ForeignKey(
+        "communities.Community",
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("community"),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    subject = models.CharField(_("subject"), max_length=255)
+    excerpt = models.CharField(_("excerpt"), max_length=300, blank=True)
+    # Site-relative, with its anchor; made absolute for e-mail.
+    url = models.CharField(_("link"), max_length=500)
+    # Identifies what the notification is about, so that an unread one is not
+    # repeated (e.g. "thread:12:new_reply"); empty means never merged.
+    target_key = models.CharField(_("target"), max_length=120, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [
+            models.Index(
+                fields=["recipient", "read_at"], name="notification_recipient_read"
+            ),
+            models.Index(
+                fields=["emailed_at", "created_at"], name="notification_to_email"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.recipient_id} {self.kind}: {self.subject}"
+
+    @property
+    def category(self) -> str:
+        return category_of(self.kind)
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+    def text(self) -> str:
+        """The sentence shown to the reader, in the active language."""
+        from .messages import describe
+
+        return describe(self)
+
+
+FOLLOWED_KINDS = frozenset({Notification.Kind.NEW_REPLY, Notification.Kind.NEW_THREAD})
+
+
+def category_of(kind: str) -> str:
+    return Category.FOLLOWED if kind in FOLLOWED_KINDS else Category.ABOUT_ME
+
+
+def kinds_of(category: str) -> list[str]:
+    return [k for k in Notification.Kind.values if category_of(k) == category]
+
+
+class NotificationPreference(models.Model):
+    """How a person wants to be e-mailed, per category; no row means defaults."""
+
+    DEFAULTS = {
+        Category.ABOUT_ME: Frequency.IMMEDIATE,
+        Category.FOLLOWED: Frequency.DAILY,
+    }
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preference",
+        verbose_name=_("person"),
+    )
+    about_me = models.CharField(
+        _("about me (mentions, replies to my threads, solutions, requests for help)"),
+        max_length=10,
+        choices=Frequency.choices,
+        default=DEFAULTS[Category.ABOUT_ME],
+    )
+    followed = models.CharField(
+        _("activity I follow (new replies and new threads)"),
+        max_length=10,
+        choices=[c for c in Frequency.choices if c[0] != Frequency.IMMEDIATE],
+        default=DEFAULTS[Category.FOLLOWED],
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self):
+        return f"{self.user_id}: {self.about_me} / {self.followed}"
+
+    def frequency_for(self, category: str) -> str:
+        return getattr(self, category)

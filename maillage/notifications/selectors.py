@@ -1,0 +1,41 @@
+"""Page-shaped reads of notifications, each at a fixed number of queries."""
+
+from django.core.paginator import Page, Paginator
+
+from maillage.accounts.models import Consent
+
+from .models import Notification, NotificationPreference
+
+PER_PAGE = 20
+
+
+def notification_page(*, user, page_number=None, per_page: int = PER_PAGE) -> Page:
+    """``user``'s notifications, newest first, from communities they may still read.
+
+    Two queries (count and page), whatever the page holds.
+    """
+    notifications = Notification.objects.for_reader(user).select_related(
+        "actor", "community"
+    )
+    return Paginator(notifications, per_page).get_page(page_number)
+
+
+def unread_count(user) -> int:
+    """The number shown beside "Notifications" in the header: one query."""
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.for_reader(user).unread().count()
+
+
+def preferences_of(user) -> NotificationPreference:
+    """``user``'s delivery choices; an unsaved row with the defaults if none."""
+    preference = NotificationPreference.objects.filter(user=user).first()
+    return preference or NotificationPreference(user=user)
+
+
+def has_email_consent(user) -> bool:
+    return (
+        Consent.objects.current()
+        .filter(user=user, purpose=Consent.Purpose.EMAIL)
+        .exists()
+    )
