@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .PHONY: install gettext chromium messages translations run test test-postgres lint format clean \
-	bench serve backup
+	bench loadtest serve backup
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -87,3 +87,8 @@ bench: install
 
 clean:
 	rm -rf $(VENV) var
+
+# Concurrent writers (not part of `make test`): gunicorn on the SQLite default,
+# 20 clients posting replies and reactions for 30 s while 5 read; counts checked.
+loadtest: install
+	$(BIN)/python -m bench.loadtest

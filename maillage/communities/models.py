@@ -162,6 +162,10 @@ class Membership(TimeStampedModel):
                 fields=["community", "user"], name="membership_unique_person"
             )
         ]
+        indexes = [
+            # Member counts and lists of a community, by state.
+            models.Index(fields=["community", "state"], name="membership_comm_state")
+        ]
 
     def __str__(self):
         return f"{self.user} — {self.community} ({self.get_role_display()})"

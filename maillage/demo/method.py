@@ -411,7 +411,9 @@ def _ensure_stages(community, actor, plan, now, created) -> None:
 
 
 def _day(now, days_ago):
-    return (now - timedelta(days=days_ago)).date() if days_ago is not None else None
+    if days_ago is None:
+        return None
+    return timezone.localdate(now - timedelta(days=days_ago))
 
 
 def _ensure_charter(community, actor, revisions, now, created) -> None:

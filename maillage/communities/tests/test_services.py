@@ -481,7 +481,7 @@ def test_invite_sends_mail_with_link(
     assert "Françoise Animatrice" in mail.body
     assert "Au plaisir de te compter parmi nous." in mail.body
     with translation.override("fr"):
-        expiry = date_filter(invitation.expires_at, "j F Y")
+        expiry = date_filter(timezone.localtime(invitation.expires_at), "j F Y")
     assert expiry in mail.body
 
 
@@ -508,7 +508,7 @@ def test_invite_mail_uses_existing_account_language(
         invitation, _token = _invite(facilitator, community, email=anglophone.email)
 
     with translation.override("en"):
-        expiry = date_filter(invitation.expires_at, "j F Y")
+        expiry = date_filter(timezone.localtime(invitation.expires_at), "j F Y")
     assert expiry in mailoutbox[0].body
 
 

@@ -168,6 +168,9 @@ def test_command_prints_the_demo_logins():
     assert "Comptes de démonstration (mot de passe : maillage-demo)" in output
     for email in DEMO_EMAILS:
         assert email in output
+    # One archived community: the singular, as French wants it.
+    assert "1 communauté dissoute," in output
+    assert "4 communautés," in output
 
 
 def test_command_refuses_without_debug(settings):

@@ -3,26 +3,35 @@ from django.core.management.base import BaseCommand, CommandError
 
 from maillage.demo.seed import seed_demo
 
-# What the summary calls each kind of row created.
+# What the summary calls each kind of row created: (one, several).
 _LABELS = {
-    "organisations": "organisations",
-    "people": "personnes",
-    "communities": "communautés",
-    "memberships": "membres actifs",
-    "requests": "demandes d'adhésion en attente",
-    "invitations": "invitations en attente",
-    "privacy_officer": "responsable de la protection des renseignements",
+    "organisations": ("organisation", "organisations"),
+    "people": ("personne", "personnes"),
+    "communities": ("communauté", "communautés"),
+    "memberships": ("membre actif", "membres actifs"),
+    "requests": ("demande d'adhésion en attente", "demandes d'adhésion en attente"),
+    "invitations": ("invitation en attente", "invitations en attente"),
+    "privacy_officer": (
+        "responsable de la protection des renseignements",
+        "responsables de la protection des renseignements",
+    ),
     # The method (maillage/demo/method.py).
-    "stage_changes": "changements d'étape de vie",
-    "charter_revisions": "révisions de charte",
-    "objectives": "objectifs",
-    "setup_steps": "étapes de démarrage suivies",
-    "dissolutions": "communautés dissoutes",
+    "stage_changes": ("changement d'étape de vie", "changements d'étape de vie"),
+    "charter_revisions": ("révision de charte", "révisions de charte"),
+    "objectives": ("objectif", "objectifs"),
+    "setup_steps": ("étape de démarrage suivie", "étapes de démarrage suivies"),
+    "dissolutions": ("communauté dissoute", "communautés dissoutes"),
     # The exchanges (maillage/demo/exchanges.py).
-    "threads": "fils d'échange",
-    "replies": "réponses",
-    "reactions": "réactions",
+    "threads": ("fil d'échange", "fils d'échange"),
+    "replies": ("réponse", "réponses"),
+    "reactions": ("réaction", "réactions"),
 }
+
+
+def _label(kind: str, count: int) -> str:
+    """French: one and zero take the singular, two and more the plural."""
+    one, several = _LABELS.get(kind, (kind, kind))
+    return one if count < 2 else several
 
 
 class Command(BaseCommand):
@@ -48,7 +57,7 @@ class Command(BaseCommand):
             )
         result = seed_demo()
         created = [
-            f"{count} {_LABELS.get(kind, kind)}"
+            f"{count} {_label(kind, count)}"
             for kind, count in result["created"].items()
             if count
         ]
