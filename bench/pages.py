@@ -1,15 +1,22 @@
 """The key pages the benchmark times, and who looks at each.
 
 Add a page with ``Page(name, path, viewer)``: ``path`` gets the ``Picks`` (a
-community, a member...) found in the generated data; ``viewer`` is one of the
-picks' people, or None for an anonymous visitor. Later pages (activity, thread
-list, a thread with 100 replies, notifications, search) come with their apps.
+community, a member, a thread...) found in the generated data; ``viewer`` is
+one of the picks' people, or None for an anonymous visitor. A search of the
+exchanges has no page yet: the searches timed are the member directory's and
+the people directory's.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from maillage.communities.models import Community, Membership
+from maillage.conversations.models import Thread
+from maillage.conversations.selectors import STATE_UNSOLVED
+
+from .generate import HUNDRED_REPLIES_TITLE, viewer_memberships
 
 
 @dataclass(frozen=True)
@@ -19,6 +26,7 @@ class Picks:
     other_member: object
     facilitator: object
     last_page: int
+    thread: Thread  # communaute-0's thread with 100 replies
 
 
 def find_picks() -> Picks:
@@ -27,7 +35,7 @@ def find_picks() -> Picks:
     active = Membership.objects.filter(
         community=community, state=Membership.State.ACTIVE
     ).select_related("user")
-    members = list(active.filter(role=Membership.Role.MEMBER).order_by("pk")[:2])
+    members = list(viewer_memberships(community).select_related("user")[:2])
     facilitator = active.filter(role=Membership.Role.FACILITATOR).order_by("pk")[0]
     per_page = 50  # communities.views.MEMBERS_PER_PAGE
     return Picks(
@@ -36,6 +44,7 @@ def find_picks() -> Picks:
         member=members[0].user,
         other_member=members[1].user,
         facilitator=facilitator.user,
+        thread=Thread.objects.get(community=community, title=HUNDRED_REPLIES_TITLE),
     )
 
 
@@ -44,6 +53,10 @@ class Page:
     name: str
     path: Callable[[Picks], str]
     viewer: str | None = None  # "member", "facilitator" or None (anonymous)
+
+
+def _url(name: str, *args) -> str:
+    return reverse(name, args=args)
 
 
 PAGES = [
@@ -68,4 +81,32 @@ PAGES = [
     ),
     Page("people directory", lambda p: "/repertoire/?q=gagnon", "member"),
     Page("profile", lambda p: f"/membres/{p.other_member.pk}/", "member"),
+    Page(
+        "activity page",
+        lambda p: _url("conversations:activity", p.community.slug),
+        "member",
+    ),
+    Page(
+        "thread list",
+        lambda p: _url("conversations:thread_list", p.community.slug),
+        "member",
+    ),
+    Page(
+        "thread list, unsolved challenges",
+        lambda p: (
+            _url("conversations:thread_list", p.community.slug)
+            + f"?etat={STATE_UNSOLVED}"
+        ),
+        "member",
+    ),
+    Page(
+        "thread with 100 replies",
+        lambda p: _url("conversations:thread_detail", p.thread.pk),
+        "member",
+    ),
+    Page(
+        "notifications",
+        lambda p: _url("notifications:notification_list"),
+        "member",
+    ),
 ]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 # Bump when the generated data change, so that saved databases are rebuilt.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 
 def percentile(values, fraction):
@@ -105,6 +105,14 @@ def _postgres_recreate(database) -> None:
 def _counts() -> dict:
     from maillage.accounts.models import User
     from maillage.communities.models import Community, Membership
+    from maillage.conversations.models import (
+        Reaction,
+        Reply,
+        Thread,
+        ThreadFollow,
+        ThreadVisit,
+    )
+    from maillage.notifications.models import Notification
     from maillage.organisations.models import Organisation
 
     return {
@@ -112,6 +120,13 @@ def _counts() -> dict:
         "people": User.objects.count(),
         "organisations": Organisation.objects.count(),
         "memberships": Membership.objects.count(),
+        "threads": Thread.objects.count(),
+        "replies": Reply.objects.count(),
+        "reactions": Reaction.objects.count(),
+        "thread_tags": Thread.tags.through.objects.count(),
+        "thread_follows": ThreadFollow.objects.count(),
+        "thread_visits": ThreadVisit.objects.count(),
+        "notifications": Notification.objects.count(),
     }
 
 

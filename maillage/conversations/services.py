@@ -720,20 +720,15 @@ def set_thread_locked(
     *, actor: User, thread: Thread, locked: bool, reason: str = ""
 ) -> Thread:
     """Lock a thread (no new replies) or open it again."""
-    _require_moderator(actor, thread.community)
-    if thread.is_locked == locked:
-        return thread
-    thread.locked_at = timezone.now() if locked else None
-    thread.save(update_fields=["locked_at", "updated_at"])
     Action = ModerationLog.Action
-    _log(
+    return _set_thread_mark(
         actor=actor,
-        community=thread.community,
-        action=Action.LOCK if locked else Action.UNLOCK,
         thread=thread,
+        field="locked_at",
+        on=locked,
+        action=Action.LOCK if locked else Action.UNLOCK,
         reason=reason,
     )
-    return thread
 
 
 @transaction.atomic
@@ -741,16 +736,28 @@ def set_thread_pinned(
     *, actor: User, thread: Thread, pinned: bool, reason: str = ""
 ) -> Thread:
     """Pin a thread at the top of the community's lists, or unpin it."""
-    _require_moderator(actor, thread.community)
-    if thread.is_pinned == pinned:
-        return thread
-    thread.pinned_at = timezone.now() if pinned else None
-    thread.save(update_fields=["pinned_at", "updated_at"])
     Action = ModerationLog.Action
+    return _set_thread_mark(
+        actor=actor,
+        thread=thread,
+        field="pinned_at",
+        on=pinned,
+        action=Action.PIN if pinned else Action.UNPIN,
+        reason=reason,
+    )
+
+
+def _set_thread_mark(*, actor, thread, field, on, action, reason) -> Thread:
+    """Set or clear a moderator's dated mark (locked, pinned), logged once."""
+    _require_moderator(actor, thread.community)
+    if (getattr(thread, field) is not None) == on:
+        return thread
+    setattr(thread, field, timezone.now() if on else None)
+    thread.save(update_fields=[field, "updated_at"])
     _log(
         actor=actor,
         community=thread.community,
-        action=Action.PIN if pinned else Action.UNPIN,
+        action=action,
         thread=thread,
         reason=reason,
     )
