@@ -46,6 +46,10 @@ def prepare_database(engine: str, scale: str, regenerate: bool) -> dict:
         else _postgres_exists(database)
     )
     if not regenerate and exists and saved.get("version") == GENERATOR_VERSION:
+        # The project's later migrations (an index, say) apply to a saved network.
+        call_command("migrate", verbosity=0)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         return saved
     if engine == "sqlite":
         for suffix in ("", "-wal", "-shm"):

@@ -9,7 +9,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from maillage.core.models import TimeStampedModel
+from maillage.core.models import ListingIndex, TimeStampedModel
 
 from .querysets import ReplyQuerySet, ThreadQuerySet
 
@@ -117,6 +117,24 @@ class Thread(TimeStampedModel):
             models.Index(
                 fields=["community", "-last_activity_at"],
                 name="thread_community_activity",
+            ),
+            # The thread list's order (see ThreadQuerySet.in_listing_order), for
+            # all threads and by kind and solved state ("unsolved challenges").
+            ListingIndex(
+                models.F("community"),
+                models.F("pinned_at").desc(nulls_last=True),
+                models.F("last_activity_at").desc(),
+                models.F("id").desc(),
+                name="thread_listing",
+            ),
+            ListingIndex(
+                models.F("community"),
+                models.F("kind"),
+                models.F("solution"),
+                models.F("pinned_at").desc(nulls_last=True),
+                models.F("last_activity_at").desc(),
+                models.F("id").desc(),
+                name="thread_kind_listing",
             ),
         ]
 

@@ -1,10 +1,11 @@
 """Page-shaped reads: each costs a fixed number of queries whatever the data size."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
-from django.db.models import CharField as CharFieldType
-from django.db.models import Count, F, Q, Value
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -96,26 +97,90 @@ def pinned_threads(*, community, viewer) -> list[Thread]:
     )
 
 
-def activity_feed(*, community, viewer):
-    """New threads and new replies of the community, latest first, as light rows.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
 
-    A queryset of ``(item, ref, happened_at)`` to page; ``activity_items`` then
-    loads the page's threads and replies in two queries.
+
+@dataclass(frozen=True)
+class FeedCursor:
+    """Where a page of the activity feed ends: the next page starts after it.
+
+    The feed is ordered by (time, id, kind of item), latest first; the cursor is
+    that triple, written in the URL as ``<microseconds since 1970>.<t|r><id>``.
+    """
+
+    happened_at: datetime
+    item: str  # "thread" or "reply"
+    ref: int
+
+    TOKEN = re.compile(r"^(\d{1,18})\.([rt])(\d{1,18})$")
+
+    @property
+    def token(self) -> str:
+        micros = (self.happened_at - EPOCH) // MICROSECOND
+        return f"{micros}.{self.item[0]}{self.ref}"
+
+    @classmethod
+    def parse(cls, token: str | None) -> "FeedCursor | None":
+        """The cursor written in ``token``, or None when it is not one."""
+        found = cls.TOKEN.match(token or "")
+        if found is None:
+            return None
+        micros, item, ref = found.groups()
+        try:
+            happened_at = EPOCH + int(micros) * MICROSECOND
+        except OverflowError:
+            return None
+        return cls(happened_at, "thread" if item == "t" else "reply", int(ref))
+
+    def before(self, item: str) -> Q:
+        """Rows of ``item`` that come after the cursor, latest first."""
+        older = Q(created_at__lt=self.happened_at)
+        older |= Q(created_at=self.happened_at, pk__lt=self.ref)
+        if item < self.item:
+            older |= Q(created_at=self.happened_at, pk=self.ref)
+        return older
+
+
+@dataclass
+class FeedPage:
+    rows: list  # (item, ref, happened_at), latest first
+    older: FeedCursor | None  # where the next page starts; None: this is the end
+
+
+def activity_feed(*, community, viewer, before: FeedCursor | None = None, size=30):
+    """New threads and new replies of the community, latest first: one page.
+
+    Two queries whatever the size of the community: the page's newest threads
+    and newest replies, each read in index order after ``before`` and merged
+    here (no count of the whole feed: pages go "older" from a cursor).
+    ``activity_items`` then loads the page's threads and replies.
     """
     visible = Thread.objects.visible_to(viewer).filter(community=community)
-    threads = (
-        visible.order_by()
-        .annotate(item=Value("thread", output_field=CharFieldType()), ref=F("pk"))
-        .values_list("item", "ref", "created_at")
-    )
+    threads = visible.order_by("-created_at", "-pk")
     replies = (
         Reply.objects.published()
         .filter(thread__in=visible.values("pk"))
-        .order_by()
-        .annotate(item=Value("reply", output_field=CharFieldType()), ref=F("pk"))
-        .values_list("item", "ref", "created_at")
+        .order_by("-created_at", "-pk")
     )
-    return threads.union(replies, all=True).order_by("-created_at", "-ref")
+    if before is not None:
+        threads = threads.filter(before.before("thread"))
+        replies = replies.filter(before.before("reply"))
+    rows = [
+        ("thread", ref, when)
+        for ref, when in threads.values_list("pk", "created_at")[: size + 1]
+    ]
+    rows += [
+        ("reply", ref, when)
+        for ref, when in replies.values_list("pk", "created_at")[: size + 1]
+    ]
+    rows.sort(key=lambda row: (row[2], row[1], row[0]), reverse=True)
+    page = rows[:size]
+    older = None
+    if len(rows) > size:
+        item, ref, when = page[-1]
+        older = FeedCursor(when, item, ref)
+    return FeedPage(page, older)
 
 
 @dataclass

@@ -3,7 +3,9 @@
 Each function takes the acting person, checks what they may do (and that the
 community is not archived), writes in one transaction and tells the people
 concerned through ``notifications.services.notify``, which itself leaves out
-anyone who may not read the community's content.
+anyone who may not read the community's content. Notifications never show
+more than the page does: hiding a thread withdraws those about it, and hiding,
+deleting or editing a reply changes what those about it quote.
 """
 
 import time
@@ -23,7 +25,7 @@ from maillage.accounts.models import User
 from maillage.communities import permissions as community_permissions
 from maillage.communities.models import Community, Membership
 from maillage.notifications.models import Notification
-from maillage.notifications.services import notify
+from maillage.notifications.services import notify, quote_again, withdraw
 
 from . import permissions
 from .mentions import mentioned_ids, resolve_mentions
@@ -403,6 +405,9 @@ def edit_reply(*, actor: User, reply: Reply, body: str) -> Reply:
     reply.body = body
     reply.edited_at = timezone.now()
     reply.save(update_fields=["body", "edited_at", "updated_at"])
+    # Earlier versions stay between the author and the moderators: the people
+    # told of the reply see its new text.
+    _quote_reply(reply)
     _notify(
         Kind.MENTION,
         set(named) - before,
@@ -413,6 +418,15 @@ def edit_reply(*, actor: User, reply: Reply, body: str) -> Reply:
         target_key=f"reply:{reply.pk}:mention",
     )
     return reply
+
+
+def _quote_reply(reply: Reply) -> None:
+    """Notifications about ``reply`` quote what it shows now: its current text,
+    or nothing once it is deleted or hidden."""
+    excerpt = reply.excerpt() if reply.is_published else ""
+    quote_again(
+        community=reply.thread.community, url=reply.get_absolute_url(), excerpt=excerpt
+    )
 
 
 def _drop_solution(reply: Reply) -> None:
@@ -435,6 +449,7 @@ def delete_reply(*, actor: User, reply: Reply, reason: str = "") -> Reply:
     reply.deleted_by = actor
     reply.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
     _drop_solution(reply)
+    _quote_reply(reply)
     if reply.author_id != actor.pk:
         _log(
             actor=actor,
@@ -673,6 +688,8 @@ def set_thread_hidden(
     thread.hidden_at = timezone.now() if hidden else None
     thread.save(update_fields=["hidden_at", "updated_at"])
     if hidden:
+        # Their subject is its title: nobody but moderators may read it now.
+        withdraw(community=thread.community, url=thread.get_absolute_url())
         _resolve_flags(
             actor=actor, thread=thread, reply=None, resolution=Flag.Resolution.HIDDEN
         )
@@ -698,6 +715,7 @@ def set_reply_hidden(
         return reply
     reply.hidden_at = timezone.now() if hidden else None
     reply.save(update_fields=["hidden_at", "updated_at"])
+    _quote_reply(reply)
     if hidden:
         _drop_solution(reply)
         _resolve_flags(

@@ -134,14 +134,21 @@ def _kinds(counts=None):
 @_members_only_notice
 def activity(request, slug):
     community, membership = _community_for(request, slug)
-    feed = selectors.activity_feed(community=community, viewer=request.user)
-    page = Paginator(feed, ACTIVITY_PER_PAGE).get_page(request.GET.get("page"))
+    # A cursor that is not one (edited by hand) shows the latest activity.
+    before = selectors.FeedCursor.parse(request.GET.get("avant"))
+    feed = selectors.activity_feed(
+        community=community,
+        viewer=request.user,
+        before=before,
+        size=ACTIVITY_PER_PAGE,
+    )
     counts = selectors.thread_counts(community=community, viewer=request.user)
     context = {
         "community": community,
         "membership": membership,
-        "page": page,
-        "items": selectors.activity_items(page.object_list),
+        "older": feed.older,
+        "is_latest": before is None,
+        "items": selectors.activity_items(feed.rows),
         "counts": counts,
         "kinds": _kinds(counts),
         "pinned": selectors.pinned_threads(community=community, viewer=request.user),

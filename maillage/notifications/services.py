@@ -143,6 +143,37 @@ def _send_immediately(notifications: list[Notification]) -> None:
         send_email_message.enqueue(**emails.notification_email(notification))
 
 
+def _pointing_at(url: str) -> Q:
+    """Notifications whose link is ``url`` or an anchor in that page."""
+    return Q(url=url) | Q(url__startswith=f"{url}#")
+
+
+@transaction.atomic
+def withdraw(*, community: Community, url: str) -> int:
+    """Delete the notifications of ``community`` that point at ``url`` or at an
+    anchor in it, because what they name is no longer shown (a hidden thread).
+
+    Their subject and excerpt would otherwise keep showing it in the lists and in
+    the digests not sent yet. Returns how many were deleted.
+    """
+    deleted, _by_model = Notification.objects.filter(
+        _pointing_at(url), community=community
+    ).delete()
+    return deleted
+
+
+@transaction.atomic
+def quote_again(*, community: Community, url: str, excerpt: str) -> int:
+    """Make the notifications of ``community`` that point exactly at ``url`` quote
+    ``excerpt``: the text now shown there, or nothing once it is hidden or
+    deleted, so that an earlier or removed text is not shown through them.
+    Returns how many were changed.
+    """
+    return Notification.objects.filter(community=community, url=url).update(
+        excerpt=Truncator(excerpt).chars(300)
+    )
+
+
 @transaction.atomic
 def mark_read(*, user: User, notification_id: int) -> Notification:
     """Mark one of ``user``'s notifications read (raises DoesNotExist otherwise)."""

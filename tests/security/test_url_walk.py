@@ -13,8 +13,9 @@ the parameters and form data given in ``routes.py``. It fails when:
   that the form data stay valid and the refusals mean something);
 - a response is a server error.
 
-Each POST runs in a savepoint that is rolled back, so that every request meets
-the same world.
+The world is built once for the module. Each walk runs in a transaction and
+each POST in a savepoint, both rolled back, so that every request meets the
+same world.
 """
 
 import re
@@ -26,7 +27,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from .routes import ROUTES, TODO, Route, allow_listed, auto_params
+from .routes import ROUTES, Route, allow_listed
 from .walker import endpoints
 from .world import KINDS, ROLES, build_world
 
@@ -79,18 +80,10 @@ def leaks(response, hidden, granted) -> list[str]:
     return [m.text for m in hidden if m.what not in granted and m.text in text]
 
 
-def generic_writers(endpoint):
-    """For TODO patterns: what holds for any page, whatever it does."""
-    in_community = "slug" in endpoint.params
-
-    def writers(role: str, kind: str) -> bool | None:
-        if role == "anonymous":
-            return False
-        if in_community and role == "outsider" and kind == "private":
-            return False
-        return None  # not written down yet: not checked
-
-    return writers
+def allauth_writers(role: str, kind: str) -> bool | None:
+    """allauth's pages, POSTed empty: anonymous visitors write nothing; the
+    rest is left to allauth's own tests (None: not checked)."""
+    return False if role == "anonymous" else None
 
 
 def walkable():
@@ -99,15 +92,11 @@ def walkable():
         if allow_listed(endpoint):
             # allauth's own pages: what they show and that GET does not write.
             if endpoint.module.startswith("allauth.") and not endpoint.params:
-                route = Route(post=lambda w, k: {})
-                yield endpoint, route, generic_writers(endpoint)
+                yield endpoint, Route(post=lambda w, k: {}), allauth_writers
             continue
         route = ROUTES.get(endpoint.name)
         if route is not None:
             yield endpoint, route, route.writers
-        elif endpoint.name in TODO and (fill := auto_params(endpoint)):
-            route = Route(fill, post=lambda w, k: {})
-            yield endpoint, route, generic_writers(endpoint)
 
 
 def table_rows(table: str) -> list:
@@ -143,17 +132,31 @@ def post_and_roll_back(client, url, data):
     return response, changed
 
 
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """One world for the whole walk, built once and undone at the end.
+
+    Each walk runs in its own transaction (``db``) and each POST in a savepoint,
+    both rolled back, and a GET that writes fails the walk: every request meets
+    the same world.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
+
+
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("role", ROLES)
-def test_walk_every_url(role, kind, db):
+def test_walk_every_url(role, kind, world, db):
     """No pattern shows hidden markers, writes on GET, or lets a role write where
     it may not — and each permitted write does write."""
-    world = build_world()
     client = world.client(role, kind)
     hidden = world.hidden_from(world.user(role, kind))
     problems = []
     for endpoint, route, writers in walkable():
         url = reverse(endpoint.name, kwargs=route.params(world, kind))
+        if route.query:
+            url += f"?{route.query}"
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         where = f"GET {url} ({endpoint.name})"
@@ -182,12 +185,19 @@ def test_walk_every_url(role, kind, db):
     assert not problems, f"{role} / {kind}:\n" + "\n".join(problems)
 
 
+def test_no_marker_contains_another(world, db):
+    """A marker found in a page is that marker, not a longer one that holds it."""
+    texts = [m.text for m in world.markers]
+    assert len(set(texts)) == len(texts)
+    assert not [(a, b) for a in texts for b in texts if a != b and a in b]
+
+
 def test_every_url_pattern_is_known_to_the_walker():
     """A new URL pattern must say how to fill it and who may write with it."""
     unknown = [
         f"{e} ({e.route})"
         for e in endpoints()
-        if not allow_listed(e) and e.name not in ROUTES and e.name not in TODO
+        if not allow_listed(e) and e.name not in ROUTES
     ]
     assert not unknown, (
         "URL patterns unknown to the security walker; add each to ROUTES in "
@@ -199,15 +209,5 @@ def test_every_url_pattern_is_known_to_the_walker():
 def test_walker_entries_name_existing_patterns():
     """Entries for patterns that no longer exist are removed, not left to rot."""
     names = {e.name for e in endpoints()}
-    stale = sorted((set(ROUTES) | TODO) - names)
+    stale = sorted(set(ROUTES) - names)
     assert not stale, f"Remove from tests/security/routes.py: {stale}"
-
-
-@pytest.mark.xfail(
-    bool(TODO),
-    reason="URL patterns whose write rules are TODO in tests/security/routes.py",
-    strict=False,
-)
-def test_no_url_pattern_is_left_to_do():
-    """Every pattern has its write rules written down (TODO entries are reported)."""
-    assert not TODO, f"{len(TODO)} patterns are TODO: {sorted(TODO)}"

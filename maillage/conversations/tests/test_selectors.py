@@ -12,7 +12,7 @@ from maillage.accounts.tests.factories import UserFactory
 from maillage.communities.models import Community, Membership
 from maillage.communities.tests.factories import CommunityFactory, MembershipFactory
 from maillage.conversations import selectors, services
-from maillage.conversations.models import Tag, Thread, ThreadVisit
+from maillage.conversations.models import Reply, Tag, Thread, ThreadVisit
 from maillage.conversations.tests.factories import ReplyFactory, ThreadFactory
 
 # The visibility gate ----------------------------------------------------------
@@ -119,8 +119,8 @@ def test_activity_feed_mixes_threads_and_replies_latest_first(community, member)
     ThreadFactory(community=community, hidden_at=timezone.now())
     ThreadFactory(title="Ailleurs")
 
-    rows = list(selectors.activity_feed(community=community, viewer=member))
-    items = selectors.activity_items(rows)
+    feed = selectors.activity_feed(community=community, viewer=member)
+    items = selectors.activity_items(feed.rows)
 
     assert [(i.thread.title, i.reply) for i in items] == [
         ("Nouveau", None),
@@ -128,6 +128,56 @@ def test_activity_feed_mixes_threads_and_replies_latest_first(community, member)
         ("Ancien", None),
     ]
     assert items[0].thread == new
+    assert feed.older is None
+
+
+def test_activity_feed_pages_go_older_without_gaps_or_repeats(community, member):
+    """Following the "older" cursor page after page yields every thread and
+    reply once, latest first — ties on the same instant included."""
+    same_instant = timezone.now() - timedelta(hours=1)
+    threads = ThreadFactory.create_batch(4, community=community)
+    expected = set()
+    for number, thread in enumerate(threads):
+        replies = ReplyFactory.create_batch(number, thread=thread)
+        expected.add(("thread", thread.pk))
+        expected.update(("reply", r.pk) for r in replies)
+    # Half of everything happened at the very same microsecond.
+    Thread.objects.filter(pk__in=[t.pk for t in threads[:2]]).update(
+        created_at=same_instant
+    )
+    Reply.objects.filter(thread__in=threads[:3]).update(created_at=same_instant)
+
+    seen, before, pages = [], None, 0
+    while True:
+        feed = selectors.activity_feed(
+            community=community, viewer=member, before=before, size=3
+        )
+        seen += [(item, ref) for item, ref, _when in feed.rows]
+        times = [when for _item, _ref, when in feed.rows]
+        assert times == sorted(times, reverse=True)
+        pages += 1
+        before = selectors.FeedCursor.parse(feed.older.token) if feed.older else None
+        if before is None:
+            break
+
+    assert len(seen) == len(expected) == 10
+    assert set(seen) == expected
+    assert pages == 4
+
+
+@pytest.mark.parametrize(
+    "token", ["", "abc", "12.x5", "-1.t3", "1234567890123456789012.t1", "1.t1.r2", None]
+)
+def test_a_token_that_is_not_a_cursor_reads_as_none(token):
+    """Hand-edited or stale URLs fall back to the latest activity."""
+    assert selectors.FeedCursor.parse(token) is None
+
+
+def test_a_cursor_survives_its_token():
+    when = timezone.now()
+    cursor = selectors.FeedCursor(when, "reply", 42)
+
+    assert selectors.FeedCursor.parse(cursor.token) == cursor
 
 
 # "Who can help me?" -----------------------------------------------------------

@@ -651,6 +651,61 @@ def test_hiding_resolves_its_flags_and_is_logged(community, member, facilitator)
     assert reply.is_published
 
 
+def test_hiding_a_thread_withdraws_the_notifications_about_it(
+    community, member, facilitator
+):
+    """Once a thread is hidden, nobody's notifications show its title or text
+    (nor will a digest): those about it and its replies are withdrawn."""
+    services.follow_community(user=member, community=community)
+    hidden = services.create_thread(
+        author=facilitator,
+        community=community,
+        kind=Thread.Kind.DISCUSSION,
+        title="Le numéro personnel de Jeanne",
+        sections={"body": "Appelez-la au 555-0100."},
+    )
+    kept = _challenge(facilitator, community, title="Menus d'hiver")
+    services.create_reply(author=member, thread=hidden, body="Merci!")
+    services.create_reply(author=facilitator, thread=hidden, body="De rien.")
+    assert {n.subject for n in _told(member)} == {hidden.title, kept.title}
+    assert [n.subject for n in _told(facilitator)] == [hidden.title]
+
+    services.set_thread_hidden(actor=facilitator, thread=hidden, hidden=True)
+
+    assert [n.subject for n in _told(member)] == [kept.title]
+    assert _told(facilitator) == []
+
+
+def test_hidden_or_deleted_reply_is_no_longer_quoted(community, member, facilitator):
+    """Notifications about a reply stop quoting it once it is hidden (and quote
+    it again once restored) or deleted; those about other replies are kept."""
+    thread = _challenge(facilitator, community)
+    reply = services.create_reply(author=member, thread=thread, body="Mon 555-0100")
+    Notification.objects.update(read_at=timezone.now())
+    later = services.create_reply(author=member, thread=thread, body="Encore")
+    about = Notification.objects.filter(url=reply.get_absolute_url())
+
+    services.set_reply_hidden(actor=facilitator, reply=reply, hidden=True)
+    assert about.get().excerpt == ""
+    services.set_reply_hidden(actor=facilitator, reply=reply, hidden=False)
+    assert about.get().excerpt == "Mon 555-0100"
+    services.delete_reply(actor=member, reply=reply)
+
+    assert about.get().excerpt == ""
+    assert Notification.objects.get(url=later.get_absolute_url()).excerpt == "Encore"
+
+
+def test_edited_reply_is_quoted_as_it_now_reads(community, member, facilitator):
+    """Earlier versions stay between the author and the moderators: the people
+    told of a reply see its new text."""
+    thread = _challenge(facilitator, community)
+    reply = services.create_reply(author=member, thread=thread, body="Mon 555-0100")
+
+    services.edit_reply(actor=member, reply=reply, body="Écrivez-moi plutôt.")
+
+    assert [n.excerpt for n in _told(facilitator)] == ["Écrivez-moi plutôt."]
+
+
 def test_dismiss_flag_is_logged(community, member, facilitator):
     """Dismissing a flag closes it and leaves a trace."""
     thread = _challenge(facilitator, community)

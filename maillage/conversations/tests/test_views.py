@@ -1,12 +1,14 @@
 """Pages and actions through the test client: htmx and plain paths, bad input,
 and the whole loop of a challenge."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from maillage.accounts import services as account_services
 from maillage.accounts.models import Consent
@@ -478,6 +480,38 @@ def test_community_page_links_to_the_exchanges(community, member):
 
     assert reverse("conversations:activity", args=[community.slug]) in html
     assert reverse("conversations:thread_list", args=[community.slug]) in html
+
+
+def test_activity_goes_older_page_by_page(community, member):
+    """Past 30 items an "older activity" link leads on; the last page has none
+    and offers the way back to the latest."""
+    url = reverse("conversations:activity", args=[community.slug])
+    titles = [f"Fil numéro {n:02d}" for n in range(35)]
+    for title in titles:
+        ThreadFactory(community=community, title=title)
+    client = _client(member)
+
+    with translation.override("fr"):
+        first = client.get(url).content.decode()
+        assert "Activité plus ancienne" in first
+        assert "Fil numéro 34" in first and "Fil numéro 00" not in first
+        older = re.search(r'href="\?avant=([^"]+)" rel="next"', first).group(1)
+
+        second = client.get(url, {"avant": older}).content.decode()
+    assert "Fil numéro 00" in second and "Fil numéro 34" not in second
+    assert sum(title in first + second for title in titles) == 35
+    assert 'rel="next"' not in second
+    assert f'href="{url}"' in second
+
+
+def test_activity_with_a_cursor_that_is_not_one_shows_the_latest(community, member):
+    ThreadFactory(community=community, title="Le plus récent")
+    url = reverse("conversations:activity", args=[community.slug])
+
+    response = _client(member).get(url, {"avant": "<script>"})
+
+    assert response.status_code == 200
+    assert "Le plus récent" in response.content.decode()
 
 
 # Mentions while typing --------------------------------------------------------

@@ -118,6 +118,23 @@ def test_result_is_marked_safe_for_templates():
     assert isinstance(render_markdown("*ok*"), SafeString)
 
 
+def test_one_text_leaves_nothing_behind_for_the_next():
+    """The parser is reused: an abbreviation or footnote of one post must not
+    show up in the next one."""
+    first = render_markdown(
+        "Le CPE achète local.\n\n*[CPE]: Centre de la petite enfance"
+    )
+    assert 'title="Centre de la petite enfance"' in first
+
+    second = render_markdown("Notre CPE aussi.")
+    assert "abbr" not in second
+    assert "Centre de la petite enfance" not in second
+
+    with_note = render_markdown("Texte[^1]\n\n[^1]: Une note de bas de page.")
+    assert "Une note de bas de page." in with_note
+    assert "note de bas de page" not in render_markdown("Texte sans note.")
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

@@ -258,6 +258,37 @@ def test_nothing_is_emailed_when_the_transaction_rolls_back(
 # Reading and choices.
 
 
+def test_withdraw_deletes_what_points_at_the_page_and_its_anchors(
+    community, actor, member
+):
+    """A page's notifications and those of its anchors go; another page's stay,
+    even one whose address starts the same."""
+    for url in ("/echanges/1/", "/echanges/1/#reponse-2", "/echanges/12/"):
+        _notify([member], community, actor, url=url)
+
+    assert services.withdraw(community=community, url="/echanges/1/") == 2
+
+    assert list(Notification.objects.values_list("url", flat=True)) == ["/echanges/12/"]
+
+
+def test_quote_again_changes_the_excerpt_of_that_link_only(community, actor, member):
+    """Only notifications pointing exactly at the link quote the new text,
+    truncated like new ones."""
+    for url in ("/echanges/1/#reponse-2", "/echanges/1/#reponse-20"):
+        _notify([member], community, actor, url=url, excerpt="Avant")
+
+    changed = services.quote_again(
+        community=community, url="/echanges/1/#reponse-2", excerpt="x" * 400
+    )
+
+    assert changed == 1
+    excerpts = dict(Notification.objects.values_list("url", "excerpt"))
+    assert excerpts == {
+        "/echanges/1/#reponse-2": "x" * 299 + "…",
+        "/echanges/1/#reponse-20": "Avant",
+    }
+
+
 def test_mark_read_sets_the_date_once(member):
     """Marking read twice keeps the first date."""
     notification = NotificationFactory(recipient=member)
