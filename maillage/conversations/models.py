@@ -5,10 +5,12 @@ import re
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from maillage.core.markdown import render_markdown
 from maillage.core.models import ListingIndex, TimeStampedModel
 
 from .querysets import ReplyQuerySet, ThreadQuerySet
@@ -346,6 +348,12 @@ class Reply(TimeStampedModel):
     def display_body(self) -> str:
         """The body with mentions as links, for the ``markdown`` filter."""
         return linked_mentions(self.body)
+
+    @cached_property
+    def body_html(self) -> str:
+        """The body as sanitised HTML; a page of replies sets it for all at once
+        (``render_markdown_many``)."""
+        return render_markdown(self.display_body)
 
     @property
     def is_deleted(self) -> bool:

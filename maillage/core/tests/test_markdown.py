@@ -3,7 +3,8 @@
 import pytest
 from django.utils.safestring import SafeString
 
-from maillage.core.markdown import render_markdown
+from maillage.core import markdown as markdown_module
+from maillage.core.markdown import render_markdown, render_markdown_many
 from maillage.core.text import fold
 
 
@@ -150,3 +151,29 @@ def test_one_text_leaves_nothing_behind_for_the_next():
 def test_fold_removes_accents_case_and_extra_spaces(value, expected):
     """fold() lower-cases, strips accents and collapses whitespace."""
     assert fold(value) == expected
+
+
+def test_many_texts_render_each_as_render_markdown_does():
+    texts = ["*un*", "**deux**", "*un*", "<script>x</script>trois"]
+
+    assert render_markdown_many(texts) == [render_markdown(t) for t in texts]
+    assert all(isinstance(html, SafeString) for html in render_markdown_many(texts))
+
+
+def test_the_second_page_comes_from_the_cache(monkeypatch):
+    """A page of replies is rendered once; later views read the cache."""
+    texts = [f"Réponse **{n}** du banc d'essai du cache" for n in range(5)]
+    render_markdown_many(texts)
+    calls = []
+
+    def counting(text):
+        calls.append(text)
+        return render_markdown(text)
+
+    monkeypatch.setattr(markdown_module, "render_markdown", counting)
+    render_markdown_many(texts)
+    assert calls == []
+
+    edited = [*texts[:4], "Réponse **modifiée**"]
+    assert render_markdown_many(edited)[4] == render_markdown("Réponse **modifiée**")
+    assert calls == ["Réponse **modifiée**"]

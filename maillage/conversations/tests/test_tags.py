@@ -1,0 +1,70 @@
+"""The Python-drawn markup of a thread's page: bylines and reaction bars."""
+
+from django.template import Context, Template
+from django.utils import translation
+
+from maillage.accounts import services as account_services
+from maillage.accounts.tests.factories import UserFactory
+from maillage.conversations.selectors import ReactionButton
+from maillage.organisations.tests.factories import OrganisationFactory
+
+
+def _render(source, **context):
+    return Template("{% load conversation_tags %}" + source).render(Context(context))
+
+
+def test_byline_names_the_person_and_organisation(db):
+    person = UserFactory(
+        display_name="Ana <b>Côté</b>",
+        organisation=OrganisationFactory(name="CPE & Cie"),
+    )
+
+    html = _render("{% byline person %}", person=person)
+
+    assert html == (
+        '<span class="byline">Ana &lt;b&gt;Côté&lt;/b&gt;'
+        '<span class="muted"> · CPE &amp; Cie</span></span>'
+    )
+
+
+def test_byline_of_a_deleted_account_or_nobody_says_former_member(db):
+    person = UserFactory(organisation=OrganisationFactory(name="CPE Secret"))
+    account_services.delete_account(user=person)
+    person.refresh_from_db()
+
+    with translation.override("fr"):
+        deleted = _render("{% byline person %}", person=person)
+        nobody = _render("{% byline None %}")
+
+    assert deleted == nobody == '<span class="byline">Ancien membre</span>'
+
+
+def test_reaction_bar_offers_a_form_per_reaction_with_the_token():
+    bar = [
+        ReactionButton("thanks", "Merci", 2, True),
+        ReactionButton("useful", "Utile", 0, False),
+    ]
+
+    html = _render(
+        '{% reaction_bar bar "reactions-r1" "/r/1/" True %}',
+        bar=bar,
+        csrf_token="jeton",
+    )
+
+    assert html.count("<form") == 2
+    assert 'id="reactions-r1-thanks" class="reaction" aria-pressed="true"' in html
+    assert 'aria-pressed="false"' in html
+    assert html.count('name="csrfmiddlewaretoken" value="jeton"') == 2
+    assert 'hx-post="/r/1/" hx-target="#reactions-r1"' in html
+
+
+def test_reaction_bar_without_the_right_to_react_shows_only_given_reactions():
+    bar = [
+        ReactionButton("thanks", "Merci", 2, False),
+        ReactionButton("useful", "Utile", 0, False),
+    ]
+
+    html = _render('{% reaction_bar bar "reactions-r1" %}', bar=bar)
+
+    assert "<form" not in html
+    assert "Merci" in html and "Utile" not in html
