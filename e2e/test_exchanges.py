@@ -1,9 +1,14 @@
-"""Exchanges in Chromium: reacting and replying without a reload, @mention
-suggestions while typing, and the reading mark sent after the page loads."""
+"""Exchanges in Chromium: a challenge from its posting to its solution,
+reacting and replying without a reload, @mention suggestions while typing, and
+the reading mark sent after the page loads."""
+
+from playwright.sync_api import expect
 
 from maillage.communities.tests.factories import CommunityFactory, MembershipFactory
 from maillage.conversations import services
-from maillage.conversations.models import Reaction, Reply, ThreadVisit
+from maillage.conversations.models import Reaction, Reply, Thread, ThreadVisit
+
+from .conftest import submit
 
 
 def _challenge():
@@ -22,6 +27,68 @@ def _challenge():
         sections={"problem": "Tout vient de loin en février."},
     )
     return community, author, helper, thread
+
+
+def test_challenge_is_posted_answered_and_solved(new_context, viewport):
+    """A member posts a challenge through the form; another member replies; the
+    author marks that reply as the solution; the thread shows it solved, and the
+    thread list's filters put it under "solved", not "unsolved"."""
+    community, author, helper, older = _challenge()
+
+    page = new_context(viewport, user=author).new_page()
+    page.goto(community.get_absolute_url())
+    with page.expect_navigation():
+        page.get_by_role("link", name="Activité récente").click()
+    with page.expect_navigation():
+        page.locator("main a[href$='/echanges/nouveau/defi/']").click()
+    page.fill("input[name=title]", "Du poisson local au menu des CPE")
+    page.fill(
+        "textarea[name=problem]", "Nos fournisseurs n'offrent que du poisson importé."
+    )
+    page.fill("textarea[name=context]", "Trois CPE, 180 repas par jour, budget serré.")
+    page.fill("textarea[name=tried]", "Un appel au poissonnier du village, sans suite.")
+    page.get_by_label("Achats locaux").check()
+    submit(page)
+    thread = Thread.objects.get(title="Du poisson local au menu des CPE")
+    assert page.url.endswith(thread.get_absolute_url())
+    assert thread.kind == Thread.Kind.CHALLENGE
+    assert [tag.name for tag in thread.tags.all()] == ["Achats locaux"]
+    header = page.locator(".thread-header")
+    assert header.get_by_text("Non résolu", exact=True).is_visible()
+    assert header.get_by_role("link", name="Achats locaux").is_visible()
+    assert page.get_by_text("sans suite").is_visible()
+
+    other = new_context(viewport, user=helper).new_page()
+    other.goto(thread.get_absolute_url())
+    other.locator("#id_body").fill("La Poissonnerie du Fleuve livre les CPE.")
+    other.get_by_role("button", name="Publier ma réponse").click()
+    other.locator("#replies", has_text="Poissonnerie du Fleuve").wait_for()
+    reply = Reply.objects.get(thread=thread, author=helper)
+
+    page.reload()
+    answer = page.locator(f"#{reply.anchor}")
+    with page.expect_navigation():
+        answer.get_by_role("button", name="Marquer comme solution").click()
+    thread.refresh_from_db()
+    assert thread.solution == reply
+    solution = page.locator(".solution-box")
+    assert solution.get_by_role("heading", name="Solution retenue").is_visible()
+    assert solution.get_by_text("Poissonnerie du Fleuve").is_visible()
+    assert header.get_by_text("Résolu", exact=True).is_visible()
+    assert answer.get_by_text("Solution", exact=True).is_visible()
+
+    # The filters update the list in place (htmx); the page's address follows.
+    page.goto(f"/c/{community.slug}/echanges/fils/")
+    results = page.locator("#results")
+    posted = results.get_by_role("link", name=thread.title)
+    unsolved = results.get_by_role("link", name=older.title)
+    page.locator("select[name=etat]").select_option(label="Défis résolus")
+    expect(unsolved).to_have_count(0)
+    expect(posted).to_be_visible()
+    page.locator("select[name=etat]").select_option(label="Défis non résolus")
+    expect(unsolved).to_be_visible()
+    expect(posted).to_have_count(0)
+    assert "etat=non-resolu" in page.url
 
 
 def test_reaction_and_reply_without_reload_then_visit_recorded(new_context, viewport):

@@ -171,6 +171,21 @@ def test_reply_with_htmx_returns_the_reply_and_a_fresh_form(thread, facilitator)
     assert "<html" not in html
 
 
+def test_reply_button_keeps_its_id_in_the_swapped_forms(thread, facilitator):
+    """htmx gives focus back to an element of the same id after a swap: the
+    reply button has one on the page, after a reply and after an error, so that
+    a keyboard user's focus is not lost to the top of the page."""
+    client = _client(facilitator)
+    url = reverse("conversations:reply_create", args=[thread.pk])
+    page = client.get(thread.get_absolute_url()).content.decode()
+    added = client.post(url, {"body": "Des muffins."}, headers=HTMX)
+    error = client.post(url, {"body": ""}, headers=HTMX)
+
+    button = re.compile(r'<button type="submit" id="reply-submit">')
+    for html in (page, added.content.decode(), error.content.decode()):
+        assert len(button.findall(html)) == 1
+
+
 def test_empty_reply_without_javascript_shows_the_error_on_the_page(
     thread, facilitator
 ):
