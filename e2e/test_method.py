@@ -129,8 +129,8 @@ def test_proposal_becomes_a_community_that_follows_the_method(
     assert latest.get_by_role("heading", name="Version 2").is_visible()
     assert latest.get_by_text("Les pêcheurs d'abord").is_visible()
     # Screen readers hear the change too, not only its strike-through.
-    assert latest.locator("del").text_content() == "[retiré: producteurs.]"
-    assert latest.locator("ins").text_content() == "[ajouté: pêcheurs.]"
+    assert latest.locator("del").text_content() == "[retiré : producteurs.]"
+    assert latest.locator("ins").text_content() == "[ajouté : pêcheurs.]"
 
     # An objective due within a month, and a first measure of it.
     with person.expect_navigation():
