@@ -238,18 +238,6 @@ def clear_and_submit(selector: str) -> Callable:
     return prepare
 
 
-def blank_and_submit(*selectors: str) -> Callable:
-    """Fill required fields with spaces: the browser's own check lets them
-    through (the form has no ``novalidate``), the server shows its errors."""
-
-    def prepare(page):
-        for selector in selectors:
-            page.fill(selector, " ")
-        submit_empty(page)
-
-    return prepare
-
-
 @dataclass(frozen=True)
 class Page:
     name: str
@@ -424,7 +412,7 @@ PAGES = [
         "thread-form-errors",
         lambda s: f"/c/{s.public.slug}/echanges/nouveau/defi/",
         viewer="member",
-        prepare=blank_and_submit("input[name=title]", "textarea[name=problem]"),
+        prepare=submit_empty,
     ),
     Page(
         "moderation-queue",
