@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import Organisation, Sector
 
@@ -15,3 +16,5 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["sector", "region"]
     search_fields = ["name", "normalized_name"]
     autocomplete_fields = ["created_by"]
+    # A web address typed without its scheme is taken as https, as in the form.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
