@@ -554,6 +554,7 @@ class _Exchanges:
             reply = Reply(
                 id=reply_id,
                 thread_id=thread_id,
+                community_id=community_id,
                 author_id=who,
                 body=body,
                 quoted_id=quoted,

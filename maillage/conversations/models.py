@@ -122,6 +122,11 @@ class Thread(TimeStampedModel):
             ),
             # The thread list's order (see ThreadQuerySet.in_listing_order), for
             # all threads and by kind and solved state ("unsolved challenges").
+            # The activity page: the community's latest new threads.
+            models.Index(
+                fields=["community", "-created_at", "-id"],
+                name="thread_community_latest",
+            ),
             ListingIndex(
                 models.F("community"),
                 models.F("pinned_at").desc(nulls_last=True),
@@ -291,6 +296,16 @@ class Reply(TimeStampedModel):
         related_name="replies",
         verbose_name=_("thread"),
     )
+    # The thread's community, copied so that a community's latest replies are
+    # read from one index (the activity page); a thread never changes community.
+    community = models.ForeignKey(
+        "communities.Community",
+        on_delete=models.CASCADE,
+        related_name="+",
+        editable=False,
+        db_index=False,
+        verbose_name=_("community"),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -327,10 +342,19 @@ class Reply(TimeStampedModel):
         verbose_name_plural = _("replies")
         indexes = [
             models.Index(fields=["thread", "created_at"], name="reply_thread_created"),
+            models.Index(
+                fields=["community", "-created_at", "-id"],
+                name="reply_community_latest",
+            ),
         ]
 
     def __str__(self):
         return f"#{self.pk} — {self.thread_id}"
+
+    def save(self, *args, **kwargs):
+        if self.community_id is None:
+            self.community_id = self.thread.community_id
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         thread_url = reverse("conversations:thread_detail", args=[self.thread_id])

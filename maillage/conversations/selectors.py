@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -158,9 +158,12 @@ def activity_feed(*, community, viewer, before: FeedCursor | None = None, size=3
     """
     visible = Thread.objects.visible_to(viewer).filter(community=community)
     threads = visible.order_by("-created_at", "-pk")
+    # Read in the order of the (community, latest) index; each reply's thread is
+    # checked against the same gate as the threads, row by row.
     replies = (
         Reply.objects.published()
-        .filter(thread__in=visible.values("pk"))
+        .filter(community=community)
+        .filter(Exists(visible.filter(pk=OuterRef("thread_id"))))
         .order_by("-created_at", "-pk")
     )
     if before is not None:

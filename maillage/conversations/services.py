@@ -345,7 +345,13 @@ def create_reply(
     body, named = resolve_mentions(body, community)
     check_rate_limit(author)
     now = timezone.now()
-    reply = Reply.objects.create(thread=thread, author=author, body=body, quoted=quoted)
+    reply = Reply.objects.create(
+        thread=thread,
+        community=thread.community,
+        author=author,
+        body=body,
+        quoted=quoted,
+    )
     Thread.objects.filter(pk=thread.pk).update(last_activity_at=now)
     thread.last_activity_at = now
     ThreadFollow.objects.get_or_create(user=author, thread=thread)

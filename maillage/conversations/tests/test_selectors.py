@@ -131,6 +131,26 @@ def test_activity_feed_mixes_threads_and_replies_latest_first(community, member)
     assert feed.older is None
 
 
+def test_replies_in_a_hidden_thread_are_only_in_the_moderators_feed(
+    community, member, facilitator
+):
+    """A hidden thread takes its replies out of the members' feed; its
+    facilitators still see them. Replies carry their thread's community."""
+    hidden = ThreadFactory(community=community, hidden_at=timezone.now())
+    reply = ReplyFactory(thread=hidden)
+    elsewhere = ReplyFactory(thread=ThreadFactory())
+
+    assert reply.community == community
+    assert elsewhere.community != community
+
+    def replies_seen_by(person):
+        feed = selectors.activity_feed(community=community, viewer=person)
+        return [ref for item, ref, _when in feed.rows if item == "reply"]
+
+    assert replies_seen_by(member) == []
+    assert replies_seen_by(facilitator) == [reply.pk]
+
+
 def test_activity_feed_pages_go_older_without_gaps_or_repeats(community, member):
     """Following the "older" cursor page after page yields every thread and
     reply once, latest first — ties on the same instant included."""
