@@ -49,7 +49,9 @@ def prepare_database(engine: str, scale: str, regenerate: bool) -> dict:
         # The project's later migrations (an index, say) apply to a saved network.
         call_command("migrate", verbosity=0)
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            # A migration may have rewritten rows: PostgreSQL needs its vacuum
+            # (visibility map, statistics) as after a generation.
+            cursor.execute("ANALYZE" if engine == "sqlite" else "VACUUM ANALYZE")
         return saved
     if engine == "sqlite":
         for suffix in ("", "-wal", "-shm"):

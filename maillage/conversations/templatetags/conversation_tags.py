@@ -4,11 +4,34 @@ A thread's page draws a reaction bar under every reply; as a template it was a
 third of the page's time with a hundred replies.
 """
 
+from functools import lru_cache
+
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
+
+
+# One reaction's form; every value is escaped before it goes in.
+_REACTION_FORM = (
+    '<form method="post" action="{url}" hx-post="{url}" hx-target="#{bar}" '
+    'hx-swap="outerHTML" class="inline-form">'
+    '<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
+    '<input type="hidden" name="kind" value="{kind}">'
+    '<button type="submit" id="{bar}-{kind}" class="reaction" aria-pressed="{pressed}">'
+    '{label} <span class="reaction-count">{count}</span></button></form>'
+)
+_REACTION_GIVEN = (
+    '<span class="reaction">{label} <span class="reaction-count">{count}</span></span>'
+)
+
+
+@lru_cache(maxsize=256)
+def _escaped(text: str) -> str:
+    """The few words repeated on every bar (kinds, labels), escaped once."""
+    return str(escape(text))
 
 
 @register.simple_tag(takes_context=True)
@@ -16,36 +39,31 @@ def reaction_bar(context, bar, bar_id, react_url="", can_react=False):
     """The reactions of an item: a form per reaction (htmx swaps the whole bar;
     without JavaScript the form posts and the page comes back), or only the
     reactions given when the viewer may not react."""
+    bar_id = escape(bar_id)
     if can_react:
-        token = context.get("csrf_token", "")
-        buttons = format_html_join(
-            "",
-            '<form method="post" action="{0}" hx-post="{0}" hx-target="#{1}" '
-            'hx-swap="outerHTML" class="inline-form">'
-            '<input type="hidden" name="csrfmiddlewaretoken" value="{2}">'
-            '<input type="hidden" name="kind" value="{3}">'
-            '<button type="submit" id="{1}-{3}" class="reaction" aria-pressed="{4}">'
-            '{5} <span class="reaction-count">{6}</span></button></form>',
-            (
-                (
-                    react_url,
-                    bar_id,
-                    token,
-                    button.kind,
-                    "true" if button.pressed else "false",
-                    button.label,
-                    button.count,
-                )
-                for button in bar
-            ),
+        url, token = escape(react_url), escape(context.get("csrf_token", ""))
+        parts = (
+            _REACTION_FORM.format(
+                url=url,
+                bar=bar_id,
+                token=token,
+                kind=_escaped(button.kind),
+                pressed="true" if button.pressed else "false",
+                label=_escaped(str(button.label)),
+                count=int(button.count),
+            )
+            for button in bar
         )
     else:
-        buttons = format_html_join(
-            "",
-            '<span class="reaction">{} <span class="reaction-count">{}</span></span>',
-            ((b.label, b.count) for b in bar if b.count),
+        parts = (
+            _REACTION_GIVEN.format(
+                label=_escaped(str(button.label)), count=int(button.count)
+            )
+            for button in bar
+            if button.count
         )
-    return format_html('<div class="reactions" id="{}">{}</div>', bar_id, buttons)
+    html = f'<div class="reactions" id="{bar_id}">{"".join(parts)}</div>'
+    return mark_safe(html)  # noqa: S308 - every value above is escaped
 
 
 @register.simple_tag

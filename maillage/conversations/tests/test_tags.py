@@ -68,3 +68,20 @@ def test_reaction_bar_without_the_right_to_react_shows_only_given_reactions():
 
     assert "<form" not in html
     assert "Merci" in html and "Utile" not in html
+
+
+def test_reaction_bar_escapes_everything_it_is_given():
+    bar = [ReactionButton('k"><script>', "<b>Merci</b>", 1, False)]
+
+    html = _render(
+        "{% reaction_bar bar bar_id url True %}",
+        bar=bar,
+        bar_id='x" onclick="alert(1)',
+        url="/r/1/?a=1&b=<2>",
+        csrf_token='"><img>',
+    )
+
+    assert "<script>" not in html and "<b>" not in html and "<img>" not in html
+    assert 'onclick="' not in html
+    assert "&lt;b&gt;Merci&lt;/b&gt;" in html
+    assert 'action="/r/1/?a=1&amp;b=&lt;2&gt;"' in html
