@@ -13,10 +13,12 @@ Every viewer other than ``anonymous``, ``outsider`` and ``staff`` is a different
 person in each community, so that a role in one never helps in another.
 """
 
+import copy
 from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -129,8 +131,7 @@ class World:
         return client
 
 
-@pytest.fixture
-def world(db):
+def _build_world():
     """Three communities, each with a facilitator, a member, an invitee, a requester."""
     communities, people = {}, {}
     for kind, (name, visibility, join_policy, surname) in KINDS.items():
@@ -164,6 +165,24 @@ def world(db):
         outsider=UserFactory(display_name="Olivier Externe"),
         staff=UserFactory(display_name="Sophie Personnel", is_staff=True),
     )
+
+
+@pytest.fixture(scope="module")
+def _built_world(django_db_setup, django_db_blocker):
+    """The world, built once for the module and undone after its last test.
+
+    Each test runs in its own savepoint (``db``), rolled back, so every test
+    meets the same rows; it gets its own copy of the Python objects, so that a
+    service changing an instance in place cannot mislead the next test.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _build_world()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(_built_world, db):
+    return copy.deepcopy(_built_world)
 
 
 def _database_state():

@@ -13,9 +13,11 @@ archived public one. Outcomes:
 - ``ok``: the action was done (POST only), answered by a redirect.
 """
 
+import copy
 from dataclasses import dataclass
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -81,8 +83,7 @@ class World:
         return client
 
 
-@pytest.fixture
-def world(db):
+def _build_world():
     """Four communities, each with a facilitator, a member, an author and an
     invitee; a tagged challenge by the author, with the author's reply and a
     flag; the member declares the matching expertise."""
@@ -144,6 +145,24 @@ def world(db):
         outsider=UserFactory(display_name="Olivier Externe"),
         staff=staff,
     )
+
+
+@pytest.fixture(scope="module")
+def _built_world(django_db_setup, django_db_blocker):
+    """The world, built once for the module and undone after its last test.
+
+    Each test runs in its own savepoint (``db``), rolled back, so every test
+    meets the same rows; it gets its own copy of the Python objects, so that a
+    service changing an instance in place cannot mislead the next test.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _build_world()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(_built_world, db):
+    return copy.deepcopy(_built_world)
 
 
 def _cases(table):
