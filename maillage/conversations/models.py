@@ -261,11 +261,34 @@ _MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _MARKDOWN_MARKS = re.compile(r"[*_`#>~]+")
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+
+
 def excerpt_of(text: str, length: int = 200) -> str:
-    """A short plain-text version of Markdown ``text`` (lists, notifications)."""
+    """A short plain-text version of Markdown ``text`` (lists, notifications).
+
+    Paragraphs and list items keep their own lines (items start with "• "), so
+    that a list reads as a list where the excerpt is shown with its line breaks.
+    """
     text = _MARKDOWN_LINK.sub(r"\1", plain_mentions(text))
-    text = _MARKDOWN_MARKS.sub("", text)
-    return Truncator(" ".join(text.split())).chars(length)
+    blocks: list[str] = []
+    open_block = False  # whether the next line continues the last block
+    for line in text.splitlines():
+        item = _LIST_ITEM.match(line)
+        if item:
+            line = line[item.end() :]
+        words = " ".join(_MARKDOWN_MARKS.sub("", line).split())
+        if item:
+            blocks.append(f"• {words}")
+        elif not words:
+            open_block = False
+            continue
+        elif open_block:
+            blocks[-1] = f"{blocks[-1]} {words}"
+        else:
+            blocks.append(words)
+        open_block = True
+    return Truncator("\n".join(blocks)).chars(length)
 
 
 def plain_mentions(text: str) -> str:

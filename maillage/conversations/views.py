@@ -468,6 +468,8 @@ def reply_create(request: HtmxHttpRequest, pk):
                 "moderation_controls": False,
                 "can_post": True,
                 "quoted_reply": None,
+                # The heading counts every reply the page draws, as on a reload.
+                "reply_total": Reply.objects.filter(thread=thread).count(),
             },
         )
     messages.success(request, _("Your reply is published."))

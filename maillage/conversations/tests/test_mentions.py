@@ -112,3 +112,19 @@ def test_excerpts_are_plain_text():
     text = "Un **prix fixe** chez [la ferme](https://exemple.org) avec @[Bob](7)."
 
     assert excerpt_of(text) == "Un prix fixe chez la ferme avec @Bob."
+
+
+def test_excerpts_keep_list_items_and_paragraphs_on_their_own_lines():
+    """A list stays a list in an excerpt: one "• " line per item; a paragraph's
+    wrapped lines join into one line."""
+    from maillage.conversations.models import excerpt_of
+
+    text = (
+        "Nos conditions :\n\n- Commande minimale : 5 caisses\n"
+        "* Livraison le\n  mardi\n1. Paiement à 30 jours\n\nÀ suivre,\nla ferme."
+    )
+
+    assert excerpt_of(text) == (
+        "Nos conditions :\n• Commande minimale : 5 caisses\n• Livraison le mardi\n"
+        "• Paiement à 30 jours\nÀ suivre, la ferme."
+    )

@@ -171,6 +171,22 @@ def test_reply_with_htmx_returns_the_reply_and_a_fresh_form(thread, facilitator)
     assert "<html" not in html
 
 
+def test_reply_with_htmx_brings_the_new_count_of_replies(thread, facilitator, member):
+    """The replies' heading is swapped in with the new count, as a reload shows."""
+    services.create_reply(author=member, thread=thread, body="Première réponse.")
+
+    response = _client(facilitator).post(
+        reverse("conversations:reply_create", args=[thread.pk]),
+        {"body": "Deuxième réponse."},
+        headers=HTMX,
+    )
+
+    heading = re.search(r'<h2 id="replies-heading"([^>]*)>([^<]*)</h2>', response.text)
+    assert heading is not None
+    assert 'hx-swap-oob="true"' in heading.group(1)
+    assert heading.group(2).strip() == "2 réponses"
+
+
 def test_reply_button_keeps_its_id_in_the_swapped_forms(thread, facilitator):
     """htmx gives focus back to an element of the same id after a swap: the
     reply button has one on the page, after a reply and after an error, so that
@@ -450,6 +466,18 @@ def test_lists_show_what_is_new_since_the_last_visit(community, thread, facilita
 
     assert "2 new replies" in html or "2 nouvelles réponses" in html
     assert other.title in html
+
+
+def test_solution_box_shows_a_listed_solution_as_lines(thread, member, facilitator):
+    """The accepted solution's excerpt keeps its list items on their own lines."""
+    reply = ReplyFactory(
+        thread=thread, body="- Commande minimale : 5 caisses\n- Livraison le mardi"
+    )
+    Thread.objects.filter(pk=thread.pk).update(solution=reply)
+
+    html = _client(member).get(thread.get_absolute_url()).content.decode()
+
+    assert "• Commande minimale : 5 caisses<br>• Livraison le mardi" in html
 
 
 # Lists ------------------------------------------------------------------------

@@ -13,3 +13,9 @@ def unread_notification_count(context) -> int:
     if user is None:
         return 0
     return selectors.unread_count(user)
+
+
+@register.filter
+def quoted(text: str, prefix: str = "> ") -> str:
+    """Plain text with every line quoted, as e-mail readers expect ("> ...")."""
+    return "\n".join(f"{prefix}{line}" for line in str(text).splitlines())

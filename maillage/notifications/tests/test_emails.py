@@ -140,3 +140,23 @@ def test_token_with_an_unknown_category_is_rejected(member):
     )
     with pytest.raises(signing.BadSignature):
         emails.read_unsubscribe_token(token)
+
+
+def test_a_listed_excerpt_stays_a_list_in_both_parts(
+    community, actor, member, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Each line of the excerpt is quoted in the text part and broken in the HTML."""
+    consent_to_email(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(
+            recipients=[member],
+            community=community,
+            kind=Notification.Kind.MENTION,
+            actor=actor,
+            subject="Conditions de la ferme",
+            excerpt="• Commande minimale : 5 caisses\n• Livraison le mardi",
+            url="/c/monteregie/fils/7/",
+        )
+    (message,) = mailoutbox
+    assert "> • Commande minimale : 5 caisses\n> • Livraison le mardi" in message.body
+    assert "5 caisses<br>• Livraison le mardi" in message.alternatives[0][0]
