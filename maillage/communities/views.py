@@ -251,11 +251,15 @@ def community_leave(request, slug):
 @login_required
 @require_GET
 def request_list(request, slug):
-    community, _membership = _managed_community(request, slug)
+    community, membership = _managed_community(request, slug)
     return render(
         request,
         "communities/request_list.html",
-        {"community": community, "requests": selectors.pending_requests(community)},
+        {
+            "community": community,
+            "membership": membership,
+            "requests": selectors.pending_requests(community),
+        },
     )
 
 
@@ -290,7 +294,7 @@ def request_decide(request, slug, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation_list(request, slug):
-    community, _membership = _managed_community(request, slug)
+    community, membership = _managed_community(request, slug)
     if request.method == "POST" and (refused := _archived(request, community)):
         return refused
     form = InvitationForm(request.POST if request.method == "POST" else None)
@@ -313,6 +317,7 @@ def invitation_list(request, slug):
         "communities/invitation_list.html",
         {
             "community": community,
+            "membership": membership,
             "form": form,
             "invitations": selectors.pending_invitations(community),
         },

@@ -42,8 +42,9 @@ LOG_PER_PAGE = 50
 class _MembersOnly(Exception):
     """The viewer may see the community but not its exchanges."""
 
-    def __init__(self, community):
+    def __init__(self, community, membership=None):
         self.community = community
+        self.membership = membership
 
 
 def _members_only_notice(view):
@@ -59,7 +60,7 @@ def _members_only_notice(view):
             return render(
                 request,
                 "conversations/members_only.html",
-                {"community": refusal.community},
+                {"community": refusal.community, "membership": refusal.membership},
                 status=403,
             )
 
@@ -76,7 +77,7 @@ def _community_for(request, slug):
     ):
         raise Http404
     if not permissions.can_read_community(request.user, community, membership):
-        raise _MembersOnly(community)
+        raise _MembersOnly(community, membership)
     return community, membership
 
 
@@ -96,7 +97,7 @@ def _thread_for(request, pk):
         request.user, community, membership
     )
     if visible and not thread.is_hidden:
-        raise _MembersOnly(community)
+        raise _MembersOnly(community, membership)
     raise Http404
 
 
@@ -346,6 +347,7 @@ def thread_create(request, slug, kind_slug):
         "conversations/thread_form.html",
         {
             "community": community,
+            "membership": membership,
             "form": form,
             "kind": kind,
             "kind_label": Thread.Kind(kind).label,
@@ -397,6 +399,7 @@ def thread_update(request, pk):
         "conversations/thread_form.html",
         {
             "community": thread.community,
+            "membership": membership,
             "form": form,
             "thread": thread,
             "kind": thread.kind,
@@ -498,7 +501,13 @@ def reply_update(request, pk):
     return render(
         request,
         "conversations/reply_form.html",
-        {"community": thread.community, "thread": thread, "reply": reply, "form": form},
+        {
+            "community": thread.community,
+            "membership": membership,
+            "thread": thread,
+            "reply": reply,
+            "form": form,
+        },
     )
 
 
@@ -525,6 +534,7 @@ def reply_delete(request, pk):
         "conversations/reply_delete.html",
         {
             "community": thread.community,
+            "membership": membership,
             "thread": thread,
             "reply": reply,
             "form": form,
@@ -545,6 +555,7 @@ def reply_history(request, pk):
         "conversations/reply_history.html",
         {
             "community": thread.community,
+            "membership": membership,
             "thread": thread,
             "reply": reply,
             "revisions": selectors.reply_history(reply),
@@ -741,7 +752,13 @@ def _flag(request, thread, membership, reply=None):
     return render(
         request,
         "conversations/flag_form.html",
-        {"community": thread.community, "thread": thread, "reply": reply, "form": form},
+        {
+            "community": thread.community,
+            "membership": membership,
+            "thread": thread,
+            "reply": reply,
+            "form": form,
+        },
     )
 
 
@@ -813,12 +830,13 @@ def _moderated_community(request, slug):
 @require_GET
 @_members_only_notice
 def moderation_queue(request, slug):
-    community, _membership = _moderated_community(request, slug)
+    community, membership = _moderated_community(request, slug)
     return render(
         request,
         "conversations/moderation_queue.html",
         {
             "community": community,
+            "membership": membership,
             "flags": selectors.moderation_queue(community),
             "can_act": not community.is_archived,
         },
@@ -849,13 +867,13 @@ def flag_dismiss(request, pk):
 @require_GET
 @_members_only_notice
 def moderation_log(request, slug):
-    community, _membership = _moderated_community(request, slug)
+    community, membership = _moderated_community(request, slug)
     entries = selectors.moderation_log(community)
     page = Paginator(entries, LOG_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "conversations/moderation_log.html",
-        {"community": community, "page": page},
+        {"community": community, "membership": membership, "page": page},
     )
 
 
@@ -897,6 +915,7 @@ def thread_helpers(request, pk):
         "conversations/thread_helpers.html",
         {
             "community": thread.community,
+            "membership": membership,
             "thread": thread,
             "suggestions": suggestions,
             "inside": [s for s in suggestions if s.in_community],
