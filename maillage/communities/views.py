@@ -66,13 +66,12 @@ def home(request: HtmxHttpRequest):
     if filters.is_valid():
         region = filters.cleaned_data["region"]
         sector = filters.cleaned_data["sector"]
-    communities = selectors.community_list(
-        user=request.user, region=region, sector=sector
-    )
+    cards = selectors.community_cards(user=request.user, region=region, sector=sector)
     context = {
         "filters": filters,
-        "groups": selectors.communities_by_region(communities),
-        "community_count": len(communities),
+        "filtered": region is not None or sector is not None,
+        "cards": cards,
+        "community_count": len(cards),
         "my_memberships": selectors.my_memberships(request.user),
         "can_launch": permissions.can_launch_community(request.user),
     }

@@ -13,8 +13,8 @@ from maillage.territories.models import Region
 pytestmark = pytest.mark.django_db
 
 
-def test_home_lists_communities_grouped_by_region(client, community):
-    """The home page shows each listed community under its region."""
+def test_home_lists_communities_with_their_region(client, community):
+    """The home page shows each listed community with its region."""
     response = client.get(reverse("communities:home"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -39,6 +39,64 @@ def test_home_htmx_request_returns_only_results(client, community):
     html = response.content.decode()
     assert 'id="results"' in html
     assert "<html" not in html
+
+
+def test_home_lists_a_community_of_two_regions_once(client):
+    """A community with two regions has one card on the home page."""
+    both = CommunityFactory(
+        name="Les deux rives",
+        regions=[Region.objects.get(code="16"), Region.objects.get(code="06")],
+    )
+    html = client.get(reverse("communities:home")).content.decode()
+    assert html.count(f'href="{both.get_absolute_url()}"') == 1
+
+
+def test_home_marks_dissolved_communities_and_lists_them_last(client, community):
+    """A dissolved community carries the "Dissolved" badge, after the living ones."""
+    from django.utils import timezone
+
+    CommunityFactory(name="Aaa dissoute", archived_at=timezone.now())
+    html = client.get(reverse("communities:home")).content.decode()
+    assert "Dissoute" in html
+    assert html.index(community.name) < html.index("Aaa dissoute")
+    assert html.index("Communautés dissoutes") < html.index("Aaa dissoute")
+
+
+def test_home_shows_the_latest_exchange_of_a_public_community(client, community):
+    """A public community's card names its latest exchange, linked, with its age."""
+    from maillage.conversations.tests.factories import ThreadFactory
+
+    thread = ThreadFactory(community=community, title="Des courges en février")
+    html = client.get(reverse("communities:home")).content.decode()
+    assert "Des courges en février" in html
+    assert f'href="{thread.get_absolute_url()}"' in html
+    assert "<time datetime=" in html
+
+
+def test_home_keeps_a_restricted_community_s_exchanges_from_outsiders(client, outsider):
+    """A restricted community's card says its content is for members, and
+    shows none of it to a visitor or a non-member."""
+    from maillage.conversations.tests.factories import ThreadFactory
+
+    circle = CommunityFactory(name="Cercle", visibility=Community.Visibility.RESTRICTED)
+    ThreadFactory(community=circle, title="Titre réservé aux membres")
+    member = MembershipFactory(community=circle).user
+    for viewer in (None, outsider):
+        if viewer is not None:
+            client.force_login(viewer)
+        html = client.get(reverse("communities:home")).content.decode()
+        assert "Titre réservé aux membres" not in html
+        assert "sont réservés à ses membres" in html
+    client.force_login(member)
+    html = client.get(reverse("communities:home")).content.decode()
+    assert "Titre réservé aux membres" in html
+
+
+def test_home_without_communities_invites_to_start_one(client):
+    """With no community, the home page says so and leads to the guide."""
+    html = client.get(reverse("communities:home")).content.decode()
+    assert "Aucune communauté n'est encore ouverte" in html
+    assert f'href="{reverse("communities:guide")}"' in html
 
 
 def test_home_shows_my_communities_when_logged_in(client, member, community):
