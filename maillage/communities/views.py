@@ -25,7 +25,7 @@ from .forms import (
 )
 from .models import Community, Membership
 
-MEMBERS_PER_PAGE = 50
+MEMBERS_PER_PAGE = 20
 
 
 def _community_for(request, slug):

@@ -32,7 +32,15 @@ from .forms import (
     ThreadFilterForm,
     ThreadForm,
 )
-from .models import KIND_SECTIONS, KIND_SLUGS, Flag, Reply, Thread, plain_mentions
+from .models import (
+    KIND_ICONS,
+    KIND_SECTIONS,
+    KIND_SLUGS,
+    Flag,
+    Reply,
+    Thread,
+    plain_mentions,
+)
 
 THREADS_PER_PAGE = 25
 ACTIVITY_PER_PAGE = 30
@@ -127,6 +135,7 @@ def _kinds(counts=None):
             "slug": slug,
             "value": value,
             "label": Thread.Kind(value).label,
+            "icon": KIND_ICONS[value],
             "count": counts.get(value, 0) if counts else None,
         }
         for slug, value in KIND_SLUGS.items()

@@ -462,12 +462,12 @@ def test_member_directory_search_ignores_accents_and_case(client, community, mem
 
 
 def test_member_directory_is_paginated(client, community, member):
-    """Beyond 50 members the directory continues on a second page."""
-    MembershipFactory.create_batch(55, community=community)
+    """Beyond 20 members the directory continues on a second page."""
+    MembershipFactory.create_batch(21, community=community)
     client.force_login(member)
     url = reverse("communities:member_list", args=[community.slug])
     first = client.get(url)
-    assert len(first.context["page"].object_list) == 50
+    assert len(first.context["page"].object_list) == 20
     assert "?page=2" in first.content.decode()
     second = client.get(url, {"page": 2})
-    assert len(second.context["page"].object_list) == 6
+    assert len(second.context["page"].object_list) == 2
