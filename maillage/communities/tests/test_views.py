@@ -471,3 +471,18 @@ def test_member_directory_is_paginated(client, community, member):
     assert "?page=2" in first.content.decode()
     second = client.get(url, {"page": 2})
     assert len(second.context["page"].object_list) == 2
+
+
+def test_community_form_errors_are_summed_up_with_links_to_their_fields(
+    client, staff
+):
+    """A refused form starts with a summary of its errors, each linked to its field."""
+    client.force_login(staff)
+    response = client.post(reverse("communities:community_create"), {"name": ""})
+    html = response.content.decode()
+    assert response.status_code == 200
+    summary = html[html.index('class="error-summary"') :]
+    summary = summary[: summary.index("</div>")]
+    assert "Il y a un problème" in summary
+    assert 'href="#id_name"' in summary
+    assert 'href="#id_slug"' in summary

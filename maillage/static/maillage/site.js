@@ -28,9 +28,20 @@
     if (row.scrollWidth <= row.clientWidth) return;
     row.scrollLeft = current.offsetLeft - (row.clientWidth - current.offsetWidth) / 2;
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", showCurrentTab);
-  } else {
+  // A form sent back with errors: its summary takes the focus, so that screen
+  // readers and keyboards start from the list of what to correct (GOV.UK).
+  function focusErrorSummary() {
+    var summary = document.querySelector(".error-summary");
+    if (summary) summary.focus();
+  }
+
+  function ready() {
     showCurrentTab();
+    focusErrorSummary();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();
