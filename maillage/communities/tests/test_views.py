@@ -473,9 +473,7 @@ def test_member_directory_is_paginated(client, community, member):
     assert len(second.context["page"].object_list) == 2
 
 
-def test_community_form_errors_are_summed_up_with_links_to_their_fields(
-    client, staff
-):
+def test_community_form_errors_are_summed_up_with_links_to_their_fields(client, staff):
     """A refused form starts with a summary of its errors, each linked to its field."""
     client.force_login(staff)
     response = client.post(reverse("communities:community_create"), {"name": ""})
