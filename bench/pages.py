@@ -37,7 +37,7 @@ def find_picks() -> Picks:
     ).select_related("user")
     members = list(viewer_memberships(community).select_related("user")[:2])
     facilitator = active.filter(role=Membership.Role.FACILITATOR).order_by("pk")[0]
-    per_page = 50  # communities.views.MEMBERS_PER_PAGE
+    per_page = 20  # communities.views.MEMBERS_PER_PAGE
     return Picks(
         last_page=max(1, -(-active.count() // per_page)),
         community=community,

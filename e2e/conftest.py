@@ -29,7 +29,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORTS = {
-    "desktop": {"width": 1280, "height": 900},
+    "desktop": {"width": 1280, "height": 800},
     "phone": {"width": 390, "height": 844},
 }
 PASSWORD = "motdepasse-123"  # UserFactory's
@@ -227,6 +227,20 @@ def link_path(message, pattern: str) -> str:
         if re.search(pattern, path):
             return path
     raise AssertionError(f"No link matching {pattern!r} in:\n{message.body}")
+
+
+def open_menu(page):
+    """Open the header's menu when it is folded (a phone): its links show."""
+    button = page.locator(".site-menu > summary")
+    if button.is_visible() and page.locator(".site-menu[open]").count() == 0:
+        button.click()
+
+
+def open_filters(page):
+    """Unfold a list's filters when they are folded (a phone)."""
+    summary = page.locator(".filter-box > summary")
+    if summary.is_visible() and page.locator(".filter-box[open]").count() == 0:
+        summary.click()
 
 
 def submit(page, form_selector: str = "main form"):

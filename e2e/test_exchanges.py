@@ -8,7 +8,7 @@ from maillage.communities.tests.factories import CommunityFactory, MembershipFac
 from maillage.conversations import services
 from maillage.conversations.models import Reaction, Reply, Thread, ThreadVisit
 
-from .conftest import submit
+from .conftest import open_filters, submit
 
 
 def _challenge():
@@ -79,6 +79,7 @@ def test_challenge_is_posted_answered_and_solved(new_context, viewport):
 
     # The filters update the list in place (htmx); the page's address follows.
     page.goto(f"/c/{community.slug}/echanges/fils/")
+    open_filters(page)
     results = page.locator("#results")
     posted = results.get_by_role("link", name=thread.title)
     unsolved = results.get_by_role("link", name=older.title)

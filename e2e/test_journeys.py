@@ -7,7 +7,7 @@ from maillage.accounts.tests.factories import UserFactory
 from maillage.communities.models import Community, Membership
 from maillage.communities.tests.factories import CommunityFactory, MembershipFactory
 
-from .conftest import PASSWORD, link_path, submit, wait_for_mail
+from .conftest import PASSWORD, link_path, open_menu, submit, wait_for_mail
 
 
 def sign_up(page, *, email: str, name: str):
@@ -129,6 +129,7 @@ def test_language_switch_persists_across_pages_and_visits(
     page = new_context(viewport, user=user).new_page()
     page.goto("/")
     assert page.locator("html").get_attribute("lang") == "fr"
+    open_menu(page)
     with page.expect_navigation():
         page.locator("form.language-switch button[value=en]").click()
     assert page.locator("html").get_attribute("lang") == "en"
@@ -142,6 +143,7 @@ def test_language_switch_persists_across_pages_and_visits(
     later = new_context(viewport, user=user).new_page()
     later.goto("/")
     assert later.locator("html").get_attribute("lang") == "en"
+    open_menu(later)
     with later.expect_navigation():
         later.locator("form.language-switch button[value=fr]").click()
     assert later.locator("html").get_attribute("lang") == "fr"
@@ -171,4 +173,5 @@ def test_member_downloads_their_data_then_deletes_the_account(
     submit(page, "main form.form")
     user.refresh_from_db()
     assert user.is_deleted
+    open_menu(page)
     assert page.locator("a[href='/compte/login/']").first.is_visible()

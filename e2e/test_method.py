@@ -15,7 +15,7 @@ from maillage.communities.models import (
 )
 from maillage.territories.models import Region
 
-from .conftest import link_path, submit, wait_for_mail
+from .conftest import link_path, open_menu, submit, wait_for_mail
 
 Status = CommunitySetupStep.Status
 
@@ -57,8 +57,11 @@ def test_proposal_becomes_a_community_that_follows_the_method(
 
     person = new_context(viewport, user=proposer).new_page()
     person.goto("/")
+    open_menu(person)
     with person.expect_navigation():
-        person.get_by_role("link", name="Lancer une communauté").click()
+        person.locator("header").get_by_role(
+            "link", name="Lancer une communauté"
+        ).click()
     propose(person)
     proposal = CommunityProposal.objects.get(proposer=proposer)
     assert proposal.is_pending

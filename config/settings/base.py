@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_htmx",
     "template_partials",
+    "heroicons",
     "django_tasks",
     "django_tasks_db",
     "maillage.core",

@@ -6,3 +6,8 @@ class CommunitiesConfig(AppConfig):
     name = "maillage.communities"
     label = "communities"
     verbose_name = _("Communities")
+
+    def ready(self):
+        from .community_sections import register_sections
+
+        register_sections()

@@ -1,36 +1,56 @@
 """Page-shaped reads: each costs a fixed number of queries whatever the data size."""
 
-from django.db.models import Q
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q
 from django.utils.text import slugify
 
 from maillage.accounts.models import User
 from maillage.core.text import fold
 
+from . import sections
 from .models import Community, Invitation, Membership
 
 
-def community_list(*, user, region=None, sector=None):
-    """Communities ``user`` may see, with regions, sectors and member counts."""
+@dataclass
+class CommunityCards:
+    """The home page's communities: the living ones, then the dissolved ones."""
+
+    living: list
+    dissolved: list
+
+    def __len__(self):
+        return len(self.living) + len(self.dissolved)
+
+
+def community_cards(*, user, region=None, sector=None) -> CommunityCards:
+    """Communities ``user`` may see, each once, as the home page's cards.
+
+    One query for the communities with their member count, whether ``user``
+    may read their content, and every section's card columns
+    (``sections.annotate_listing``: latest exchange, next objective...), each
+    through its own ``visible_to`` gate; two more for regions and sectors. Each
+    community gets ``highlights``, its card's lines of what is alive.
+    """
+    readable = Community.objects.content_visible_to(user).filter(pk=OuterRef("pk"))
     communities = (
         Community.objects.visible_to(user)
         .with_member_count()
+        .annotate(content_readable=Exists(readable))
         .prefetch_related("regions", "sectors")
-        .order_by("name")
+        .order_by("name", "pk")
     )
+    # One row per community: a community and a region (or sector) make a pair
+    # at most once, so these filters never repeat a community.
     if region is not None:
         communities = communities.filter(regions=region)
     if sector is not None:
         communities = communities.filter(sectors=sector)
-    return list(communities.distinct())
-
-
-def communities_by_region(communities):
-    """Group communities under each of their regions, regions in code order."""
-    groups = {}
-    for community in communities:
-        for region in community.regions.all():
-            groups.setdefault(region, []).append(community)
-    return sorted(groups.items(), key=lambda item: item[0].code)
+    cards = CommunityCards(living=[], dissolved=[])
+    for community in sections.annotate_listing(communities, user):
+        community.highlights = sections.highlights_of(community)
+        (cards.dissolved if community.is_archived else cards.living).append(community)
+    return cards
 
 
 def my_memberships(user):

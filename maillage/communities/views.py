@@ -25,7 +25,7 @@ from .forms import (
 )
 from .models import Community, Membership
 
-MEMBERS_PER_PAGE = 50
+MEMBERS_PER_PAGE = 20
 
 
 def _community_for(request, slug):
@@ -66,13 +66,12 @@ def home(request: HtmxHttpRequest):
     if filters.is_valid():
         region = filters.cleaned_data["region"]
         sector = filters.cleaned_data["sector"]
-    communities = selectors.community_list(
-        user=request.user, region=region, sector=sector
-    )
+    cards = selectors.community_cards(user=request.user, region=region, sector=sector)
     context = {
         "filters": filters,
-        "groups": selectors.communities_by_region(communities),
-        "community_count": len(communities),
+        "filtered": region is not None or sector is not None,
+        "cards": cards,
+        "community_count": len(cards),
         "my_memberships": selectors.my_memberships(request.user),
         "can_launch": permissions.can_launch_community(request.user),
     }
@@ -251,11 +250,15 @@ def community_leave(request, slug):
 @login_required
 @require_GET
 def request_list(request, slug):
-    community, _membership = _managed_community(request, slug)
+    community, membership = _managed_community(request, slug)
     return render(
         request,
         "communities/request_list.html",
-        {"community": community, "requests": selectors.pending_requests(community)},
+        {
+            "community": community,
+            "membership": membership,
+            "requests": selectors.pending_requests(community),
+        },
     )
 
 
@@ -290,7 +293,7 @@ def request_decide(request, slug, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation_list(request, slug):
-    community, _membership = _managed_community(request, slug)
+    community, membership = _managed_community(request, slug)
     if request.method == "POST" and (refused := _archived(request, community)):
         return refused
     form = InvitationForm(request.POST if request.method == "POST" else None)
@@ -313,6 +316,7 @@ def invitation_list(request, slug):
         "communities/invitation_list.html",
         {
             "community": community,
+            "membership": membership,
             "form": form,
             "invitations": selectors.pending_invitations(community),
         },

@@ -6,3 +6,8 @@ class ConversationsConfig(AppConfig):
     name = "maillage.conversations"
     label = "conversations"
     verbose_name = _("Exchanges")
+
+    def ready(self):
+        from .sections import register_sections
+
+        register_sections()

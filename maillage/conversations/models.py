@@ -195,6 +195,10 @@ class Thread(TimeStampedModel):
         """The kind's sections by field name, empty ones included (exports)."""
         return {name: getattr(self, name) for name, _label in KIND_SECTIONS[self.kind]}
 
+    @property
+    def kind_icon(self) -> str:
+        return KIND_ICONS[self.kind]
+
     def excerpt(self, length: int = 200) -> str:
         """The first section's text, shortened: for lists and notifications."""
         for _heading, text in self.sections():
@@ -211,6 +215,14 @@ KIND_SLUGS = {
     "discussion": Thread.Kind.DISCUSSION,
 }
 KIND_BY_VALUE = {value: slug for slug, value in KIND_SLUGS.items()}
+# Each kind's icon (a heroicons name), always shown beside the kind's name.
+KIND_ICONS = {
+    Thread.Kind.CHALLENGE: "question-mark-circle",
+    Thread.Kind.SUCCESS: "trophy",
+    Thread.Kind.TIP: "light-bulb",
+    Thread.Kind.LESSONS: "arrow-uturn-left",
+    Thread.Kind.DISCUSSION: "chat-bubble-left-right",
+}
 
 # Each kind's sections, in order, with the heading shown above them.
 KIND_SECTIONS = {

@@ -32,7 +32,15 @@ from .forms import (
     ThreadFilterForm,
     ThreadForm,
 )
-from .models import KIND_SECTIONS, KIND_SLUGS, Flag, Reply, Thread, plain_mentions
+from .models import (
+    KIND_ICONS,
+    KIND_SECTIONS,
+    KIND_SLUGS,
+    Flag,
+    Reply,
+    Thread,
+    plain_mentions,
+)
 
 THREADS_PER_PAGE = 25
 ACTIVITY_PER_PAGE = 30
@@ -42,8 +50,9 @@ LOG_PER_PAGE = 50
 class _MembersOnly(Exception):
     """The viewer may see the community but not its exchanges."""
 
-    def __init__(self, community):
+    def __init__(self, community, membership=None):
         self.community = community
+        self.membership = membership
 
 
 def _members_only_notice(view):
@@ -59,7 +68,7 @@ def _members_only_notice(view):
             return render(
                 request,
                 "conversations/members_only.html",
-                {"community": refusal.community},
+                {"community": refusal.community, "membership": refusal.membership},
                 status=403,
             )
 
@@ -76,7 +85,7 @@ def _community_for(request, slug):
     ):
         raise Http404
     if not permissions.can_read_community(request.user, community, membership):
-        raise _MembersOnly(community)
+        raise _MembersOnly(community, membership)
     return community, membership
 
 
@@ -96,7 +105,7 @@ def _thread_for(request, pk):
         request.user, community, membership
     )
     if visible and not thread.is_hidden:
-        raise _MembersOnly(community)
+        raise _MembersOnly(community, membership)
     raise Http404
 
 
@@ -126,6 +135,7 @@ def _kinds(counts=None):
             "slug": slug,
             "value": value,
             "label": Thread.Kind(value).label,
+            "icon": KIND_ICONS[value],
             "count": counts.get(value, 0) if counts else None,
         }
         for slug, value in KIND_SLUGS.items()
@@ -346,6 +356,7 @@ def thread_create(request, slug, kind_slug):
         "conversations/thread_form.html",
         {
             "community": community,
+            "membership": membership,
             "form": form,
             "kind": kind,
             "kind_label": Thread.Kind(kind).label,
@@ -397,6 +408,7 @@ def thread_update(request, pk):
         "conversations/thread_form.html",
         {
             "community": thread.community,
+            "membership": membership,
             "form": form,
             "thread": thread,
             "kind": thread.kind,
@@ -500,7 +512,13 @@ def reply_update(request, pk):
     return render(
         request,
         "conversations/reply_form.html",
-        {"community": thread.community, "thread": thread, "reply": reply, "form": form},
+        {
+            "community": thread.community,
+            "membership": membership,
+            "thread": thread,
+            "reply": reply,
+            "form": form,
+        },
     )
 
 
@@ -527,6 +545,7 @@ def reply_delete(request, pk):
         "conversations/reply_delete.html",
         {
             "community": thread.community,
+            "membership": membership,
             "thread": thread,
             "reply": reply,
             "form": form,
@@ -547,6 +566,7 @@ def reply_history(request, pk):
         "conversations/reply_history.html",
         {
             "community": thread.community,
+            "membership": membership,
             "thread": thread,
             "reply": reply,
             "revisions": selectors.reply_history(reply),
@@ -743,7 +763,13 @@ def _flag(request, thread, membership, reply=None):
     return render(
         request,
         "conversations/flag_form.html",
-        {"community": thread.community, "thread": thread, "reply": reply, "form": form},
+        {
+            "community": thread.community,
+            "membership": membership,
+            "thread": thread,
+            "reply": reply,
+            "form": form,
+        },
     )
 
 
@@ -815,12 +841,13 @@ def _moderated_community(request, slug):
 @require_GET
 @_members_only_notice
 def moderation_queue(request, slug):
-    community, _membership = _moderated_community(request, slug)
+    community, membership = _moderated_community(request, slug)
     return render(
         request,
         "conversations/moderation_queue.html",
         {
             "community": community,
+            "membership": membership,
             "flags": selectors.moderation_queue(community),
             "can_act": not community.is_archived,
         },
@@ -851,13 +878,13 @@ def flag_dismiss(request, pk):
 @require_GET
 @_members_only_notice
 def moderation_log(request, slug):
-    community, _membership = _moderated_community(request, slug)
+    community, membership = _moderated_community(request, slug)
     entries = selectors.moderation_log(community)
     page = Paginator(entries, LOG_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "conversations/moderation_log.html",
-        {"community": community, "page": page},
+        {"community": community, "membership": membership, "page": page},
     )
 
 
@@ -899,6 +926,7 @@ def thread_helpers(request, pk):
         "conversations/thread_helpers.html",
         {
             "community": thread.community,
+            "membership": membership,
             "thread": thread,
             "suggestions": suggestions,
             "inside": [s for s in suggestions if s.in_community],

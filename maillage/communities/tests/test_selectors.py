@@ -1,12 +1,15 @@
-"""Community reads: the member directory, grouping by region, shared membership."""
+"""Community reads: the member directory, the home page's cards, shared membership."""
+
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
 from maillage.accounts.services import tags_from_names
 from maillage.accounts.tests.factories import UserFactory
 from maillage.communities import selectors
-from maillage.communities.models import Membership
+from maillage.communities.models import Community, Membership
 from maillage.communities.tests.factories import CommunityFactory, MembershipFactory
 from maillage.organisations.models import Sector
 from maillage.organisations.tests.factories import OrganisationFactory
@@ -188,24 +191,117 @@ def test_directory_costs_fixed_queries(directory, django_assert_num_queries):
     assert len(rows) == 5
 
 
-# communities_by_region
+# community_cards
 
 
-def test_communities_by_region_groups_under_each_region(db):
-    """A community in two regions appears under both, regions in code order."""
+def _card_names(communities):
+    return [c.name for c in communities]
+
+
+def test_community_cards_list_a_community_of_two_regions_once(db):
+    """A community in two regions is one card, not one per region."""
     monteregie = Region.objects.get(code="16")
     montreal = Region.objects.get(code="06")
-    both = CommunityFactory(name="Les deux rives", regions=[monteregie, montreal])
-    south = CommunityFactory(name="Rive-Sud", regions=[monteregie])
+    CommunityFactory(name="Les deux rives", regions=[monteregie, montreal])
 
-    groups = selectors.communities_by_region([both, south])
+    cards = selectors.community_cards(user=AnonymousUser())
 
-    assert groups == [(montreal, [both]), (monteregie, [both, south])]
+    assert _card_names(cards.living) == ["Les deux rives"]
+    assert len(cards) == 1
 
 
-def test_communities_by_region_of_nothing_is_empty():
-    """No communities give no groups."""
-    assert selectors.communities_by_region([]) == []
+def test_community_cards_put_dissolved_communities_after_the_living(db):
+    """Dissolved (archived) communities are listed apart, after the living ones."""
+    CommunityFactory(name="A dissoute", archived_at=timezone.now())
+    CommunityFactory(name="B vivante")
+
+    cards = selectors.community_cards(user=AnonymousUser())
+
+    assert _card_names(cards.living) == ["B vivante"]
+    assert _card_names(cards.dissolved) == ["A dissoute"]
+
+
+def test_community_cards_filter_by_region_and_sector(db):
+    """The region and sector filters keep the matching communities, once each."""
+    estrie = Region.objects.get(code="05")
+    cpe = Sector.objects.order_by("code").first()
+    kept = CommunityFactory(
+        name="Estrie", regions=[estrie, Region.objects.get(code="06")]
+    )
+    kept.sectors.set([cpe])
+    CommunityFactory(name="Ailleurs")
+
+    cards = selectors.community_cards(user=AnonymousUser(), region=estrie, sector=cpe)
+
+    assert _card_names(cards.living) == ["Estrie"]
+
+
+def _latest_exchange(cards, name):
+    community = next(c for c in cards.living if c.name == name)
+    return [line.text for line in community.highlights if line.url]
+
+
+@pytest.mark.parametrize(
+    ("viewer", "reads"),
+    [
+        ("anonymous", False),
+        ("outsider", False),
+        ("member", True),
+        ("facilitator", True),
+        ("staff", True),
+    ],
+)
+def test_community_cards_show_a_restricted_community_s_life_to_readers_only(
+    db, viewer, reads
+):
+    """A restricted community's latest exchange and objective reach its members
+    and staff; anyone else learns only that its content is for members."""
+    from maillage.communities.method_services import create_objective
+    from maillage.conversations.tests.factories import ThreadFactory
+
+    circle = CommunityFactory(name="Cercle", visibility=Community.Visibility.RESTRICTED)
+    facilitator = MembershipFactory(community=circle, role=Role.FACILITATOR).user
+    people = {
+        "anonymous": AnonymousUser(),
+        "outsider": UserFactory(),
+        "member": MembershipFactory(community=circle).user,
+        "facilitator": facilitator,
+        "staff": UserFactory(is_staff=True),
+    }
+    ThreadFactory(community=circle, title="Secret des courges")
+    create_objective(
+        actor=facilitator, community=circle, title="Objectif secret", status="planned"
+    )
+
+    cards = selectors.community_cards(user=people[viewer])
+
+    card = cards.living[0]
+    texts = " ".join(line.text for line in card.highlights)
+    assert card.content_readable is reads
+    assert ("Secret des courges" in texts) is reads
+    assert ("Objectif secret" in texts) is reads
+
+
+def test_community_cards_show_the_latest_published_exchange(db):
+    """The card's latest exchange is the most recently active published thread;
+    a hidden thread is never shown there, even to facilitators."""
+    from maillage.conversations.tests.factories import ThreadFactory
+
+    community = CommunityFactory(name="Publique")
+    now = timezone.now()
+    ThreadFactory(
+        community=community, title="Ancien", last_activity_at=now - timedelta(days=3)
+    )
+    ThreadFactory(
+        community=community, title="Récent", last_activity_at=now - timedelta(hours=1)
+    )
+    ThreadFactory(
+        community=community, title="Masqué", last_activity_at=now, hidden_at=now
+    )
+
+    cards = selectors.community_cards(user=UserFactory(is_staff=True))
+
+    assert _latest_exchange(cards, "Publique")[0].endswith("Récent")
 
 
 # shares_a_community

@@ -13,8 +13,8 @@ from maillage.territories.models import Region
 pytestmark = pytest.mark.django_db
 
 
-def test_home_lists_communities_grouped_by_region(client, community):
-    """The home page shows each listed community under its region."""
+def test_home_lists_communities_with_their_region(client, community):
+    """The home page shows each listed community with its region."""
     response = client.get(reverse("communities:home"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -39,6 +39,64 @@ def test_home_htmx_request_returns_only_results(client, community):
     html = response.content.decode()
     assert 'id="results"' in html
     assert "<html" not in html
+
+
+def test_home_lists_a_community_of_two_regions_once(client):
+    """A community with two regions has one card on the home page."""
+    both = CommunityFactory(
+        name="Les deux rives",
+        regions=[Region.objects.get(code="16"), Region.objects.get(code="06")],
+    )
+    html = client.get(reverse("communities:home")).content.decode()
+    assert html.count(f'href="{both.get_absolute_url()}"') == 1
+
+
+def test_home_marks_dissolved_communities_and_lists_them_last(client, community):
+    """A dissolved community carries the "Dissolved" badge, after the living ones."""
+    from django.utils import timezone
+
+    CommunityFactory(name="Aaa dissoute", archived_at=timezone.now())
+    html = client.get(reverse("communities:home")).content.decode()
+    assert "Dissoute" in html
+    assert html.index(community.name) < html.index("Aaa dissoute")
+    assert html.index("Communautés dissoutes") < html.index("Aaa dissoute")
+
+
+def test_home_shows_the_latest_exchange_of_a_public_community(client, community):
+    """A public community's card names its latest exchange, linked, with its age."""
+    from maillage.conversations.tests.factories import ThreadFactory
+
+    thread = ThreadFactory(community=community, title="Des courges en février")
+    html = client.get(reverse("communities:home")).content.decode()
+    assert "Des courges en février" in html
+    assert f'href="{thread.get_absolute_url()}"' in html
+    assert "<time datetime=" in html
+
+
+def test_home_keeps_a_restricted_community_s_exchanges_from_outsiders(client, outsider):
+    """A restricted community's card says its content is for members, and
+    shows none of it to a visitor or a non-member."""
+    from maillage.conversations.tests.factories import ThreadFactory
+
+    circle = CommunityFactory(name="Cercle", visibility=Community.Visibility.RESTRICTED)
+    ThreadFactory(community=circle, title="Titre réservé aux membres")
+    member = MembershipFactory(community=circle).user
+    for viewer in (None, outsider):
+        if viewer is not None:
+            client.force_login(viewer)
+        html = client.get(reverse("communities:home")).content.decode()
+        assert "Titre réservé aux membres" not in html
+        assert "sont réservés à ses membres" in html
+    client.force_login(member)
+    html = client.get(reverse("communities:home")).content.decode()
+    assert "Titre réservé aux membres" in html
+
+
+def test_home_without_communities_invites_to_start_one(client):
+    """With no community, the home page says so and leads to the guide."""
+    html = client.get(reverse("communities:home")).content.decode()
+    assert "Aucune communauté n'est encore ouverte" in html
+    assert f'href="{reverse("communities:guide")}"' in html
 
 
 def test_home_shows_my_communities_when_logged_in(client, member, community):
@@ -404,12 +462,25 @@ def test_member_directory_search_ignores_accents_and_case(client, community, mem
 
 
 def test_member_directory_is_paginated(client, community, member):
-    """Beyond 50 members the directory continues on a second page."""
-    MembershipFactory.create_batch(55, community=community)
+    """Beyond 20 members the directory continues on a second page."""
+    MembershipFactory.create_batch(21, community=community)
     client.force_login(member)
     url = reverse("communities:member_list", args=[community.slug])
     first = client.get(url)
-    assert len(first.context["page"].object_list) == 50
+    assert len(first.context["page"].object_list) == 20
     assert "?page=2" in first.content.decode()
     second = client.get(url, {"page": 2})
-    assert len(second.context["page"].object_list) == 6
+    assert len(second.context["page"].object_list) == 2
+
+
+def test_community_form_errors_are_summed_up_with_links_to_their_fields(client, staff):
+    """A refused form starts with a summary of its errors, each linked to its field."""
+    client.force_login(staff)
+    response = client.post(reverse("communities:community_create"), {"name": ""})
+    html = response.content.decode()
+    assert response.status_code == 200
+    summary = html[html.index('class="error-summary"') :]
+    summary = summary[: summary.index("</div>")]
+    assert "Il y a un problème" in summary
+    assert 'href="#id_name"' in summary
+    assert 'href="#id_slug"' in summary

@@ -1,10 +1,90 @@
+"""Site-wide template helpers: Markdown, icons, relative ages, avatars.
+
+``docs/design.md`` says how each is meant to be used.
+"""
+
+import zlib
+from datetime import datetime
+from functools import lru_cache
+
 from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
+from heroicons.templatetags.heroicons import heroicon_micro, heroicon_mini
 
 from maillage.core.markdown import render_markdown
 
 register = template.Library()
 
+# Number of avatar colours (.avatar-0 to .avatar-7 in maillage.css).
+AVATAR_COLOURS = 8
+
 
 @register.filter(name="markdown")
 def markdown_filter(text):
     return render_markdown(text)
+
+
+@lru_cache(maxsize=256)
+def _icon(name: str, small: bool) -> str:
+    draw = heroicon_micro if small else heroicon_mini
+    return str(draw(name, aria_hidden="true", focusable="false", **{"class": "icon"}))
+
+
+@register.simple_tag
+def icon(name, small=False):
+    """A heroicons icon as inline SVG, hidden from assistive technologies: the
+    text beside it carries the meaning. ``small`` draws the 16 px "micro" set."""
+    if not name:
+        return ""
+    return mark_safe(_icon(str(name), bool(small)))  # noqa: S308 - the package's SVG
+
+
+@register.simple_tag
+def age(value):
+    """``value`` as a relative age ("3 hours ago") in a ``<time>`` carrying the
+    exact date and time (machine-readable, and shown on hover)."""
+    if not isinstance(value, datetime):
+        return ""
+    now = timezone.now()
+    if value > now or (now - value).total_seconds() < 60:
+        text = _("just now")
+    else:
+        text = _("%(age)s ago") % {"age": timesince(value, now, depth=1)}
+    local = timezone.localtime(value)
+    return format_html(
+        '<time datetime="{}" title="{}">{}</time>',
+        local.isoformat(),
+        date_format(local, "DATETIME_FORMAT"),
+        text,
+    )
+
+
+def initials(name: str) -> str:
+    """Up to two letters: the first of the first and last words of ``name``."""
+    words = [word for word in str(name).replace("-", " ").split() if word[:1].isalnum()]
+    if not words:
+        return "?"
+    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
+    return letters.upper()
+
+
+def avatar_colour(name: str) -> int:
+    """A colour for ``name``, the same on every page and every server."""
+    return zlib.crc32(str(name).encode()) % AVATAR_COLOURS
+
+
+@register.simple_tag
+def avatar(name, size=""):
+    """A person's initials in a circle, its colour derived from the name;
+    decorative (the name is always written beside it)."""
+    classes = f"avatar avatar-{avatar_colour(name)}"
+    if size:
+        classes += f" avatar-{size}"
+    return format_html(
+        '<span class="{}" aria-hidden="true">{}</span>', classes, initials(name)
+    )

@@ -92,8 +92,12 @@ def test_list_get_does_not_mark_anything_read(member_client, member):
 
 
 def test_empty_list_says_what_will_appear(member_client):
-    """With nothing yet, the page explains what will show up."""
-    assert 'class="empty"' in member_client.get(LIST).content.decode()
+    """With nothing yet, the page explains what will show up and leads back to
+    the person's communities."""
+    html = member_client.get(LIST).content.decode()
+    assert 'class="empty-state"' in html
+    assert "Aucune notification pour l'instant" in html
+    assert 'href="/"' in html
 
 
 # The header count.

@@ -1,0 +1,108 @@
+"""The parts of a community: its navigation, and what its card on the home page
+shows of life.
+
+``communities`` cannot name the apps above it, so each app that adds a part to
+a community (the exchanges today; the library, meetings and evaluation later)
+registers a ``Section`` from its ``AppConfig.ready()``; ``communities`` registers
+its own the same way. Pages draw the navigation with the ``community_nav`` tag
+(``templatetags/community_tags.py``).
+
+A section's ``is_visible`` predicate takes ``(user, community, membership)``,
+which every community page has already loaded: it must not query.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import QuerySet
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One line of "what is alive" on a community's card: a short text, and
+    optionally where it leads and when it happened."""
+
+    icon: str
+    text: str
+    url: str = ""
+    when: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a community, shown as a tab of its navigation.
+
+    ``url_name`` takes the community's slug. ``icon`` is a heroicons name.
+    ``annotate_listing(queryset, viewer)`` may add columns to the home page's
+    query of communities (subqueries, so the page keeps its query count); they
+    must go through the app's ``visible_to(viewer)`` gate, so that a community
+    whose content the viewer may not read shows nothing. ``highlights(community)``
+    turns those columns into lines of the community's card.
+    """
+
+    key: str
+    label: str
+    url_name: str
+    order: int
+    is_visible: Callable[..., bool]
+    icon: str = ""
+    annotate_listing: Callable[[QuerySet, object], QuerySet] | None = None
+    highlights: Callable[[object], list[Highlight]] | None = None
+
+
+@dataclass(frozen=True)
+class Tab:
+    """A section as the viewer sees it on one page."""
+
+    key: str
+    label: str
+    url: str
+    icon: str
+    is_current: bool
+
+
+_sections: dict[str, Section] = {}
+
+
+def register(section: Section) -> None:
+    """Add ``section`` (or replace the one with the same key)."""
+    _sections[section.key] = section
+
+
+def registered() -> list[Section]:
+    """Every section, in navigation order."""
+    return sorted(_sections.values(), key=lambda section: (section.order, section.key))
+
+
+def tabs_for(user, community, membership, current: str = "") -> list[Tab]:
+    """The sections ``user`` may open in ``community``, ``current`` marked."""
+    return [
+        Tab(
+            key=section.key,
+            label=section.label,
+            url=reverse(section.url_name, args=[community.slug]),
+            icon=section.icon,
+            is_current=section.key == current,
+        )
+        for section in registered()
+        if section.is_visible(user, community, membership)
+    ]
+
+
+def annotate_listing(queryset: QuerySet, viewer) -> QuerySet:
+    """The home page's communities with every section's card columns."""
+    for section in registered():
+        if section.annotate_listing is not None:
+            queryset = section.annotate_listing(queryset, viewer)
+    return queryset
+
+
+def highlights_of(community) -> list[Highlight]:
+    """The lines of ``community``'s card, section by section (no query)."""
+    lines = []
+    for section in registered():
+        if section.highlights is not None:
+            lines += section.highlights(community)
+    return lines

@@ -1,0 +1,56 @@
+"""The site-wide template helpers: icons, relative ages, avatars."""
+
+from datetime import timedelta
+
+from django.template import Context, Template
+from django.utils import timezone, translation
+
+from maillage.core.templatetags.maillage import avatar_colour, initials
+
+
+def _render(source: str, **context) -> str:
+    return Template("{% load maillage %}" + source).render(Context(context))
+
+
+def test_icon_is_inline_svg_hidden_from_assistive_technologies():
+    """An icon is the package's SVG, hidden from screen readers."""
+    html = _render('{% icon "bell" %}')
+    assert html.startswith("<svg")
+    assert 'aria-hidden="true"' in html
+    assert 'class="icon"' in html
+    assert 'width="16"' in _render('{% icon "bell" small=True %}')
+
+
+def test_age_is_relative_with_the_exact_date_in_the_time_element():
+    """A date reads "il y a 3 heures" and carries its exact moment."""
+    moment = timezone.now() - timedelta(hours=3, minutes=5)
+    with translation.override("fr"):
+        html = _render("{% age moment %}", moment=moment)
+    assert "il y a 3\xa0heures" in html or "il y a 3 heures" in html
+    assert f'datetime="{timezone.localtime(moment).isoformat()}"' in html
+    assert 'title="' in html
+
+
+def test_age_of_a_moment_ago_is_just_now():
+    """Less than a minute ago reads "à l'instant"."""
+    with translation.override("fr"):
+        html = _render("{% age moment %}", moment=timezone.now())
+    assert "à l&#x27;instant" in html
+
+
+def test_initials_take_the_first_and_last_words():
+    """Initials are the first letters of the first and last words."""
+    assert initials("Françoise Animatrice") == "FA"
+    assert initials("Marie-Ève de la Durantaye") == "MD"
+    assert initials("Olivier") == "O"
+    assert initials("") == "?"
+
+
+def test_avatar_colour_is_stable_for_a_name():
+    """The same name always gets the same colour, among eight."""
+    assert avatar_colour("Marc Membre") == avatar_colour("Marc Membre")
+    assert {avatar_colour(f"Personne {n}") for n in range(40)} == set(range(8))
+    html = _render("{% avatar name %}", name="Marc Membre")
+    assert f"avatar-{avatar_colour('Marc Membre')}" in html
+    assert ">MM<" in html
+    assert 'aria-hidden="true"' in html
