@@ -38,11 +38,13 @@ messages: install gettext
 translations: install gettext
 	$(BIN)/python manage.py makemessages -l fr --no-location --ignore=.venv --ignore=var --ignore='*/tests/*' -v 0
 
+# `make run PORT=8001` serves on another port; e-mailed links follow it (DEBUG).
+PORT ?= 8000
 run: messages
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .
