@@ -41,7 +41,10 @@
          at = text.indexOf("@", at + 1)) {
       if (at > 0 && WORD_BEFORE.test(text.charAt(at - 1))) continue;
       if (text.charAt(at + 1) === "[" || at === typingAt) continue;
-      var line = text.slice(at, at + SNIPPET).split("\n")[0];
+      // Up to the next "@" (its own mention) or the end of the line.
+      var next = text.indexOf("@", at + 1);
+      var end = Math.min(at + SNIPPET, next < 0 ? text.length : next);
+      var line = text.slice(at, end).split("\n")[0];
       if (line.length > 1) found.push(line);
     }
     return found;
