@@ -762,7 +762,8 @@ class ObjectiveProgress(models.Model):
         verbose_name_plural = _("progress updates")
 
     def __str__(self):
-        return f"{self.objective} — {self.measured_on}: {self.value}"
+        day = date_format(self.measured_on, "j F Y")
+        return f"{day} · {format_number(self.value)}"
 
     @property
     def value_label(self) -> str:
