@@ -40,6 +40,8 @@ messages: install gettext
 translations: install gettext
 	$(BIN)/python manage.py makemessages -l fr --no-location --ignore=.venv --ignore=var --ignore='*/tests/*' -v 0
 
+# `make run PORT=8001` serves on another port; e-mailed links follow it (DEBUG).
+PORT ?= 8000
 run: messages
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput -v 0

@@ -334,6 +334,12 @@ PAGES = [
     Page("signup", lambda s: "/compte/signup/"),
     Page("signup-errors", lambda s: "/compte/signup/", prepare=submit_empty),
     Page("password-reset", lambda s: "/compte/password/reset/"),
+    # allauth's pages in our words (maillage/templates/account/).
+    Page("password-reset-sent", lambda s: "/compte/password/reset/done/"),
+    Page("verification-sent", lambda s: "/compte/confirm-email/"),
+    Page("email-addresses", lambda s: "/compte/email/", viewer="member"),
+    Page("password-change", lambda s: "/compte/password/change/", viewer="member"),
+    Page("logout", lambda s: "/compte/logout/", viewer="member"),
     Page("not-found", lambda s: "/c/cette-communaute-n-existe-pas/", status=404),
     # The method.
     Page("guide", lambda s: "/lancer-une-communaute/"),

@@ -122,8 +122,8 @@ def test_reaction_and_reply_without_reload_then_visit_recorded(new_context, view
 
 
 def test_mention_suggestion_is_inserted_with_the_keyboard(new_context, viewport):
-    """Typing "@fran" lists Françoise; arrow down and Enter insert the mention,
-    which the server turns into a link to her profile."""
+    """Typing "@fran" lists Françoise; arrow down and Enter insert her name as
+    people read it, which the server turns into a link to her profile."""
     _community, author, helper, thread = _challenge()
     page = new_context(viewport, user=author).new_page()
     page.goto(thread.get_absolute_url())
@@ -136,12 +136,34 @@ def test_mention_suggestion_is_inserted_with_the_keyboard(new_context, viewport)
     body.press("ArrowDown")
     assert page.evaluate("document.activeElement.className") == "mention-option"
     page.keyboard.press("Enter")
-    assert body.input_value() == f"Merci @[Françoise Tremblay]({helper.pk}) "
+    assert body.input_value() == "Merci @Françoise Tremblay "
     assert page.evaluate("document.activeElement.id") == "id_body"
 
     page.locator("#reply-form button[type=submit]").click()
     page.locator(f"#replies a[href='/membres/{helper.pk}/']").wait_for()
     assert helper.notifications.filter(kind="mention").exists()
+
+
+def test_a_mention_of_nobody_is_warned_of_before_posting(new_context, viewport):
+    """ "@Isab" matches nobody: once typing pauses, a polite live region says
+    it will stay text; fixing the name clears the warning."""
+    _community, author, _helper, thread = _challenge()
+    page = new_context(viewport, user=author).new_page()
+    page.goto(thread.get_absolute_url())
+
+    body = page.locator("#id_body")
+    body.click()
+    body.press_sequentially("Merci @Isab pour tout")
+    warnings = page.locator(".mention-warnings")
+    expect(warnings).to_contain_text(
+        "Personne ne porte ce nom dans la communauté\u00a0: "
+        "«\u00a0@Isab\u00a0» restera du texte."
+    )
+    assert warnings.get_attribute("aria-live") == "polite"
+
+    body.fill("")
+    body.press_sequentially("Merci @Françoise pour tout")
+    expect(warnings).to_be_empty()
 
 
 def test_exchange_pages_have_no_serious_accessibility_violation(new_context):
@@ -168,8 +190,9 @@ def test_exchange_pages_have_no_serious_accessibility_violation(new_context):
     ]:
         page.goto(path)
         if path == thread.get_absolute_url():
-            page.locator("#id_body").press_sequentially("@fran")
+            page.locator("#id_body").press_sequentially("@Isab et @fran")
             page.locator(".mention-option").wait_for()
+            page.locator(".mention-warning").wait_for()
         violations = axe_violations(page)
         if violations:
             problems.append(f"{path}:\n{describe(violations)}")

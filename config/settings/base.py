@@ -26,12 +26,14 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "allauth",
-    "allauth.account",
+    # allauth's account app, named "E-mail addresses" in the admin.
+    "maillage.accounts.apps.EmailAddressesConfig",
     "django_htmx",
     "template_partials",
     "heroicons",
     "django_tasks",
-    "django_tasks_db",
+    # django-tasks-db, named "Background tasks" in the admin.
+    "maillage.core.apps.TaskResultsConfig",
     "maillage.core",
     "maillage.territories",
     "maillage.organisations",
@@ -48,6 +50,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "maillage.core.site.RequestOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "maillage.accounts.middleware.LanguageMiddleware",
@@ -139,6 +142,9 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "communities:home"
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Québec's way of writing numbers (config/formats/fr): thousands grouped with a
+# narrow no-break space.
+FORMAT_MODULE_PATH = ["config.formats"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "America/Toronto"
@@ -184,7 +190,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# Absolute address used in links sent by e-mail.
+# Absolute address used in links sent by e-mail. In development (DEBUG) a link
+# made while answering a request uses that request's address instead
+# (maillage.core.site), so that `make run PORT=8001` sends working links.
 MAILLAGE_SITE_URL = os.environ.get("MAILLAGE_SITE_URL", "http://127.0.0.1:8000")
 
 # Modules holding personal data beyond the account itself. Each offers

@@ -1,8 +1,59 @@
+from urllib.parse import urlsplit
+
+from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from maillage.core.site import absolute_url, site_url
+
+# The links allauth puts in its e-mails, rebuilt on the site's own address.
+_EMAILED_LINKS = ("activate_url", "password_reset_url", "signup_url")
+
+
+def _on_site(url: str) -> str:
+    """``url`` with the site's address (``core.site``) in place of the request's."""
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return absolute_url(path)
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Brings a person who followed an invitation link back to it after sign-in."""
+    """allauth in our words and on our address; brings a person who followed an
+    invitation link back to it after sign-in."""
+
+    # allauth's error messages, in plain words and with "courriel" in French.
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": _("This account is closed: it can no longer log in."),
+        "cannot_remove_primary_email": _(
+            "This is your main address: make another one your main address first."
+        ),
+        "duplicate_email": _("This address is already one of your account's."),
+        "email_password_mismatch": _(
+            "This e-mail address and password do not match. Check them, or "
+            "choose a new password with “Forgot your password?”."
+        ),
+        "email_taken": _("An account already uses this e-mail address."),
+        "enter_current_password": _("Type your current password."),
+        "incorrect_password": _("This password is not right."),
+        "invalid_or_expired_key": _("This link has expired or was already used."),
+        "invalid_login": _("This login is not valid."),
+        "invalid_password_reset": _(
+            "This password reset link has expired or was already used."
+        ),
+        "max_email_addresses": _("An account has at most %d e-mail addresses."),
+        "too_many_login_attempts": _(
+            "Too many failed attempts: wait a few minutes before trying again."
+        ),
+        "unknown_email": _("No account uses this e-mail address."),
+        "unverified_primary_email": _(
+            "Confirm this address before making it your main one."
+        ),
+        "select_only_one": _("Choose only one."),
+        "same_as_current": _("The new value must differ from the current one."),
+        "rate_limited": _("Too many attempts in a row: wait a moment, then retry."),
+    }
 
     def _pending_invitation(self, request):
         return request.session.get("pending_invitation_url")
@@ -20,3 +71,17 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_email_verification_redirect_url(self, email_address):
         pending = self._pending_invitation(self.request)
         return pending or super().get_email_verification_redirect_url(email_address)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth's e-mails with links on the site's address (``core.site``:
+        ``MAILLAGE_SITE_URL`` in production), and how long their links last."""
+        context = {
+            **context,
+            "site_url": site_url(),
+            "expiry_days": allauth_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS,
+            "reset_days": max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 3600)),
+        }
+        for name in _EMAILED_LINKS:
+            if context.get(name):
+                context[name] = _on_site(context[name])
+        super().send_mail(template_prefix, email, context)

@@ -130,6 +130,11 @@ class User(AbstractUser):
             return _("Former member")
         return self.display_name or self.email.split("@")[0]
 
+    def get_short_name(self) -> str:
+        """The first word of the name, to greet the person ("Noémie"); "" if none."""
+        words = self.display_name.split() if self.deleted_at is None else []
+        return words[0] if words else ""
+
 
 class Consent(models.Model):
     """One consent a person gave for a purpose, with its dates (Law 25)."""
@@ -159,7 +164,7 @@ class Consent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user_id} {self.purpose}"
+        return str(self.get_purpose_display())
 
 
 class PrivacyOfficer(TimeStampedModel):

@@ -58,8 +58,14 @@ class InvitationAdmin(admin.ModelAdmin):
     ]
     list_filter = ["community", "role"]
     search_fields = ["email", "community__name"]
-    readonly_fields = ["token_hash"]
-    exclude = []
+    readonly_fields = ["link_fingerprint"]
+    exclude = ["token_hash"]
+
+    @admin.display(
+        description=_("fingerprint of the link (the link itself is not kept)")
+    )
+    def link_fingerprint(self, invitation):
+        return invitation.token_hash
 
 
 # The method ---------------------------------------------------------------------

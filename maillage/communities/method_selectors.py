@@ -213,11 +213,8 @@ def review_is_due(objectives: list[Objective]) -> bool:
 
 
 def objective_history(objective: Objective) -> list[ObjectiveProgress]:
-    return list(
-        ObjectiveProgress.objects.filter(objective=objective).select_related(
-            "recorded_by"
-        )
-    )
+    """The objective's measures, latest first; each knows its objective (no query)."""
+    return list(objective.progress_updates.select_related("recorded_by"))
 
 
 # Stages and closing ---------------------------------------------------------------

@@ -2,10 +2,12 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.formats import date_format
+from django.utils.translation import get_language, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.models import TimeStampedModel
+from maillage.core.numbers import format_amount, format_number, format_percent
 
 from .querysets import CommunityQuerySet, InvitationQuerySet, MembershipQuerySet
 
@@ -106,6 +108,30 @@ class Community(TimeStampedModel):
     def is_archived(self) -> bool:
         return self.archived_at is not None
 
+    @property
+    def stage_label(self) -> str:
+        """The stage to show: "Dissoute" once the community is dissolved, rather
+        than the stage it had then."""
+        if self.is_archived:
+            return pgettext("community", "Dissolved")
+        return self.get_stage_display()
+
+    @property
+    def stage_status(self) -> str:
+        """What the pages say of the stage: "Étape : Maturité", or "Dissoute";
+        with "Réorientée le 3 mars 2026" when the page read the community with
+        its last reorientation (``with_last_reorientation``)."""
+        if self.is_archived:
+            return self.stage_label
+        status = _("Stage: %(stage)s") % {"stage": self.stage_label}
+        reoriented = getattr(self, "last_reoriented_at", None)
+        if reoriented is not None:
+            day = date_format(timezone.localtime(reoriented), "j F Y")
+            status += " · " + pgettext("community", "Reoriented on %(date)s") % {
+                "date": day
+            }
+        return status
+
 
 class Membership(TimeStampedModel):
     """A person's place in a community: a role and a state."""
@@ -169,6 +195,20 @@ class Membership(TimeStampedModel):
 
     def __str__(self):
         return f"{self.user} — {self.community} ({self.get_role_display()})"
+
+    @property
+    def role_sentence(self) -> str:
+        """The viewer's place, said once: "Vous êtes animateur·trice"."""
+        sentences = {
+            self.Role.FACILITATOR: _("You are a facilitator"),
+            self.Role.SPONSOR: _("You are a sponsor"),
+            self.Role.MEMBER: _("You are a member"),
+            self.Role.GUEST_EXPERT: _("You are a guest expert"),
+        }
+        sentence = sentences.get(self.role)
+        if sentence is None:
+            return _("Your role: %(role)s") % {"role": self.get_role_display()}
+        return str(sentence)
 
     @property
     def is_active(self) -> bool:
@@ -633,6 +673,56 @@ class Objective(TimeStampedModel):
     def is_open(self) -> bool:
         return self.status in self.OPEN
 
+    # How far the latest measure goes (set by the page's read, see
+    # ``method_selectors.with_progress``); None until then.
+    latest_value = None
+    percent = None
+
+    @property
+    def unit_is_word(self) -> bool:
+        """A unit with letters ("recettes", "kg") is written once, after the
+        target, since it may need to agree; a symbol ("%", "$") follows each
+        number."""
+        return any(character.isalpha() for character in self.unit)
+
+    def quantity(self, value) -> str:
+        """``value`` as shown beside the objective: with its symbol ("22,5 %"),
+        bare when the unit is a word (the target says it once)."""
+        if value is None:
+            return ""
+        if self.unit_is_word or not self.unit:
+            return format_number(value)
+        return format_amount(value, self.unit)
+
+    @property
+    def baseline_label(self) -> str:
+        return self.quantity(self.baseline)
+
+    @property
+    def target_label(self) -> str:
+        """The target with its unit: "20 recettes", "35 %", "1 200 $"."""
+        if self.target is None:
+            return ""
+        return format_amount(self.target, self.unit)
+
+    @property
+    def progress_label(self) -> str:
+        """Where the latest measure stands: "13 sur 20 recettes (65 %)"."""
+        if self.percent is None:
+            return ""
+        return _("%(value)s of %(target)s (%(percent)s)") % {
+            "value": self.quantity(self.latest_value),
+            "target": self.target_label,
+            "percent": format_percent(self.percent),
+        }
+
+    @property
+    def value_heading(self) -> str:
+        """The heading of the measures' column: "Valeur (recettes)"."""
+        if self.unit_is_word:
+            return _("Value (%(unit)s)") % {"unit": self.unit}
+        return _("Value")
+
     def percent_of(self, value) -> int | None:
         """How far ``value`` goes from the baseline to the target, 0 to 100, or None."""
         if self.target is None or value is None:
@@ -672,7 +762,13 @@ class ObjectiveProgress(models.Model):
         verbose_name_plural = _("progress updates")
 
     def __str__(self):
-        return f"{self.objective} — {self.measured_on}: {self.value}"
+        day = date_format(self.measured_on, "j F Y")
+        return f"{day} · {format_number(self.value)}"
+
+    @property
+    def value_label(self) -> str:
+        """The measure as its objective writes it ("22,5 %", or "13")."""
+        return self.objective.quantity(self.value)
 
 
 class StageChange(models.Model):

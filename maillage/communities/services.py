@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
+from maillage.core import site
 from maillage.core.mail import send_templated_mail_on_commit
 
 from . import permissions
@@ -28,7 +29,7 @@ Role = Membership.Role
 
 
 def _absolute(path: str) -> str:
-    return settings.MAILLAGE_SITE_URL.rstrip("/") + path
+    return site.absolute_url(path)
 
 
 def _lock(community: Community) -> Community:

@@ -28,9 +28,11 @@ from .models import Community, Membership
 MEMBERS_PER_PAGE = 20
 
 
-def _community_for(request, slug):
+def _community_for(request, slug, queryset=None):
     """The community and the viewer's membership; 404 when it must stay hidden."""
-    community = get_object_or_404(Community, slug=slug)
+    if queryset is None:
+        queryset = Community.objects.all()
+    community = get_object_or_404(queryset, slug=slug)
     membership = permissions.membership_of(request.user, community)
     if not permissions.can_view_community(request.user, community, membership):
         raise Http404
@@ -104,7 +106,9 @@ def community_create(request):
 
 @require_GET
 def community_detail(request, slug):
-    community, membership = _community_for(request, slug)
+    community, membership = _community_for(
+        request, slug, Community.objects.with_last_reorientation()
+    )
     user = request.user
     can_manage = permissions.can_manage(user, community, membership)
     context = {

@@ -13,6 +13,8 @@ from maillage.accounts.models import User
 from maillage.communities.models import Community, Membership
 from maillage.core.text import fold
 
+from . import mentions
+from .mentions import MentionProblem
 from .models import (
     CommunityFollow,
     Flag,
@@ -336,23 +338,46 @@ def reply_history(reply) -> list[ReplyRevision]:
 # Mentions ---------------------------------------------------------------------
 
 
+def _active_members(community):
+    return User.objects.active().filter(
+        memberships__community=community,
+        memberships__state=Membership.State.ACTIVE,
+    )
+
+
 def mention_candidates(*, community, query: str, viewer, limit: int = 8):
-    """Active members whose name starts or contains ``query`` (accents ignored)."""
+    """Active members whose name starts or contains ``query`` (accents ignored).
+
+    Each has ``has_namesake``: another active member carries the same name, so
+    that choosing the person inserts the stored form rather than the name.
+    """
     folded = fold(query)
     if not folded:
         return []
+    namesakes = (
+        _active_members(community)
+        .filter(display_name__iexact=OuterRef("display_name"))
+        .exclude(pk=OuterRef("pk"))
+    )
     return list(
-        User.objects.active()
-        .filter(
-            memberships__community=community,
-            memberships__state=Membership.State.ACTIVE,
-            search_text__contains=folded,
-        )
+        _active_members(community)
+        .filter(search_text__contains=folded)
         .exclude(pk=viewer.pk)
         .exclude(display_name="")
+        .annotate(has_namesake=Exists(namesakes))
         .select_related("organisation")
         .order_by("display_name", "pk")[:limit]
     )
+
+
+def readable_mentions(*, community, texts) -> list[str]:
+    """``texts`` with stored mentions written "@Name" where that stays exact."""
+    return mentions.readable_mentions(list(texts), community)
+
+
+def mention_problems(*, community, texts) -> list[MentionProblem]:
+    """The "@names" of ``texts`` that stay text: nobody or several carry them."""
+    return mentions.mention_problems(texts, community)
 
 
 # Moderation -------------------------------------------------------------------

@@ -24,6 +24,11 @@ urlpatterns = [
         name="mention_suggestions",
     ),
     path(
+        "c/<slug:slug>/echanges/mentions/verifier/",
+        views.mention_check,
+        name="mention_check",
+    ),
+    path(
         "c/<slug:slug>/echanges/moderation/",
         views.moderation_queue,
         name="moderation_queue",

@@ -121,6 +121,24 @@ def _report(request, error: ValidationError):
         messages.error(request, message)
 
 
+def _warn_about_mentions(request, community, texts) -> None:
+    """After a plain post (without script, nobody warned while typing), say
+    which "@names" stayed text."""
+    if getattr(request, "htmx", False):
+        return
+    for problem in selectors.mention_problems(community=community, texts=texts):
+        if problem.several:
+            message = _(
+                "Several members are called “%(name)s”: it stayed plain text. "
+                "Edit your message and choose the right person from the list."
+            )
+        else:
+            message = _(
+                "Nobody in the community is called “%(name)s”: it stayed plain text."
+            )
+        messages.warning(request, message % {"name": problem.text})
+
+
 def _back_to(thread, reply=None):
     return redirect(reply.get_absolute_url() if reply else thread.get_absolute_url())
 
@@ -350,6 +368,7 @@ def thread_create(request, slug, kind_slug):
             form.add_error(None, error)
         else:
             messages.success(request, _("Your thread is published."))
+            _warn_about_mentions(request, community, form.sections().values())
             return redirect(thread)
     return render(
         request,
@@ -377,9 +396,12 @@ def thread_update(request, pk):
         "new_tags": ", ".join(t.name for t in thread.tags.all() if not t.is_shared),
         "related": list(thread.related.all()),
     }
-    initial.update(
-        {name: getattr(thread, name) for name, _l in KIND_SECTIONS[thread.kind]}
+    # The text boxes show "@Name" as people type it, not the stored form.
+    names = [name for name, _l in KIND_SECTIONS[thread.kind]]
+    texts = selectors.readable_mentions(
+        community=thread.community, texts=[getattr(thread, n) for n in names]
     )
+    initial.update(zip(names, texts, strict=True))
     form = ThreadForm(
         request.POST if request.method == "POST" else None,
         kind=thread.kind,
@@ -402,6 +424,7 @@ def thread_update(request, pk):
             form.add_error(None, error)
         else:
             messages.success(request, _("Your changes are saved."))
+            _warn_about_mentions(request, thread.community, form.sections().values())
             return redirect(thread)
     return render(
         request,
@@ -485,6 +508,7 @@ def reply_create(request: HtmxHttpRequest, pk):
             },
         )
     messages.success(request, _("Your reply is published."))
+    _warn_about_mentions(request, thread.community, [reply.body])
     return redirect(reply.get_absolute_url())
 
 
@@ -495,9 +519,12 @@ def reply_update(request, pk):
     reply, thread, membership = _reply_for(request, pk)
     if not permissions.can_edit_reply(request.user, reply, thread, membership):
         raise PermissionDenied
+    (readable,) = selectors.readable_mentions(
+        community=thread.community, texts=[reply.body]
+    )
     form = ReplyEditForm(
         request.POST if request.method == "POST" else None,
-        initial={"body": reply.body},
+        initial={"body": readable},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -508,6 +535,7 @@ def reply_update(request, pk):
             form.add_error(None, error)
         else:
             messages.success(request, _("Your reply is updated."))
+            _warn_about_mentions(request, thread.community, [reply.body])
             return redirect(reply.get_absolute_url())
     return render(
         request,
@@ -722,6 +750,29 @@ def mention_suggestions(request, slug):
         request,
         "conversations/mention_suggestions.html",
         {"people": people, "query": query},
+    )
+
+
+# What the mention check reads: at most this many "@names", each this long.
+MENTIONS_CHECKED = 20
+MENTION_LENGTH = 120
+
+
+@login_required
+@require_GET
+@_members_only_notice
+def mention_check(request, slug):
+    """Which "@names" typed so far will stay text (``m``: each "@" and what
+    follows it): an htmx fragment, read aloud politely while typing."""
+    community, membership = _community_for(request, slug)
+    if not permissions.can_post(request.user, community, membership):
+        raise PermissionDenied
+    typed = [m[:MENTION_LENGTH] for m in request.GET.getlist("m")[:MENTIONS_CHECKED]]
+    problems = selectors.mention_problems(
+        community=community, texts=[m for m in typed if m.startswith("@")]
+    )
+    return render(
+        request, "conversations/mention_warnings.html", {"problems": problems}
     )
 
 

@@ -8,6 +8,8 @@ from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from maillage.core.site import absolute_url, site_url
+
 from .models import Category, Notification, category_of
 
 # One salt per purpose: a token signed for unsubscribing opens nothing else.
@@ -36,12 +38,6 @@ def read_unsubscribe_token(token: str) -> tuple[int, list[str]]:
     return data["u"], data["c"]
 
 
-def absolute_url(path: str) -> str:
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.MAILLAGE_SITE_URL.rstrip("/") + "/" + path.lstrip("/")
-
-
 def unsubscribe_url(user_id: int, categories) -> str:
     token = unsubscribe_token(user_id, categories)
     return absolute_url(reverse("notifications:unsubscribe", args=[token]))
@@ -63,7 +59,7 @@ def _message(recipient, template_prefix: str, context: dict, categories) -> dict
         "unsubscribe_url": unsubscribe,
         "preferences_url": absolute_url(reverse("notifications:preferences")),
         "list_url": absolute_url(reverse("notifications:notification_list")),
-        "site_url": settings.MAILLAGE_SITE_URL,
+        "site_url": site_url(),
     }
     with translation.override(recipient.language or settings.LANGUAGE_CODE):
         subject = _render_text(f"{template_prefix}_subject.txt", context)

@@ -83,7 +83,7 @@ class Notification(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.recipient_id} {self.kind}: {self.subject}"
+        return f"{self.get_kind_display()} · {self.subject}"
 
     @property
     def category(self) -> str:
@@ -144,7 +144,7 @@ class NotificationPreference(models.Model):
         verbose_name_plural = _("notification preferences")
 
     def __str__(self):
-        return f"{self.user_id}: {self.about_me} / {self.followed}"
+        return f"{self.get_about_me_display()} / {self.get_followed_display()}"
 
     def frequency_for(self, category: str) -> str:
         return getattr(self, category)

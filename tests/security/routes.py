@@ -445,6 +445,7 @@ ROUTES = {
         writers=contributors_of_live,
     ),
     "conversations:mention_suggestions": Route(community_slug, query="q=mathis"),
+    "conversations:mention_check": Route(community_slug, query="m=%40mathis"),
     "conversations:moderation_queue": Route(community_slug),
     "conversations:moderation_log": Route(community_slug),
     # The facilitator's challenge.

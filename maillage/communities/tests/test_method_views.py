@@ -2,6 +2,7 @@
 charter, objectives, stages, dashboard and closing; bad input keeps what was typed."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.html import escape
 
 from maillage.accounts.tests.factories import UserFactory
@@ -402,7 +404,7 @@ def test_facilitator_adds_an_objective_and_records_progress(facilitator, communi
     assert response.url == objective.get_absolute_url()
     html = client.get(objective.get_absolute_url()).content.decode()
     assert '<progress max="100" value="50"' in html
-    assert "28,50 %" in html
+    assert "28,5\u00a0% sur 35\u00a0% (50\u00a0%)" in html
     assert "Bon hiver." in html
     objective.refresh_from_db()
     assert objective.status == Objective.Status.IN_PROGRESS
@@ -475,6 +477,85 @@ def test_objective_edit_changes_status_and_keeps_history(facilitator, community)
     objective.refresh_from_db()
     assert objective.status == Objective.Status.ABANDONED
     assert objective.progress_updates.count() == 1
+
+
+NBSP = "\u00a0"
+
+
+def _recipes(community):
+    """An objective counted in a word unit that must agree, with two measures."""
+    objective = ObjectiveFactory(
+        community=community,
+        title="Publier 20 recettes",
+        baseline=Decimal("0"),
+        target=Decimal("20"),
+        unit="recettes",
+    )
+    ProgressFactory(objective=objective, value=Decimal("6"))
+    ProgressFactory(
+        objective=objective,
+        value=Decimal("13"),
+        measured_on=timezone.localdate() + timedelta(days=1),
+    )
+    return objective
+
+
+def test_objective_progress_says_the_unit_once(facilitator, community):
+    """ "13 sur 20 recettes (65 %)": the unit once, after the target, and no
+    participle that would have to agree with it; the same on the detail page,
+    whose history names the unit in its heading."""
+    objective = _recipes(community)
+    client = _client(facilitator)
+
+    listing = client.get(_url("objective_list", community)).content.decode()
+    detail = client.get(objective.get_absolute_url()).content.decode()
+
+    progress = f"13 sur 20{NBSP}recettes (65{NBSP}%)"
+    assert progress in listing
+    assert progress in detail
+    assert f"<dd>20{NBSP}recettes</dd>" in detail
+    assert "<dd>0</dd>" in detail
+    assert "Valeur (recettes)" in detail
+    assert "<td>13</td>" in detail
+    for html in (listing, detail):
+        assert "recettes sur" not in html
+        assert "visés" not in html
+
+
+def test_objective_progress_in_english(facilitator, community):
+    """In English: "13 of 20 recettes (65%)" (the unit as the members typed it)."""
+    _recipes(community)
+    facilitator.language = "en"
+    facilitator.save()
+
+    html = _client(facilitator).get(_url("objective_list", community)).content.decode()
+
+    assert f"13 of 20{NBSP}recettes (65%)" in html
+    assert "targeted" not in html
+
+
+def test_symbol_units_follow_each_number(facilitator, community):
+    """A percentage reads "22,5 % sur 35 % (puis le pourcentage)": a symbol
+    needs no agreement and belongs to each number."""
+    objective = ObjectiveFactory(
+        community=community, baseline=Decimal("10"), target=Decimal("35"), unit="%"
+    )
+    ProgressFactory(objective=objective, value=Decimal("22.50"))
+
+    html = _client(facilitator).get(objective.get_absolute_url()).content.decode()
+
+    assert f"22,5{NBSP}% sur 35{NBSP}% (50{NBSP}%)" in html
+    assert f"<dd>10{NBSP}%</dd>" in html
+    assert "22,50" not in html
+
+
+def test_objective_without_measure_states_its_target(facilitator, community):
+    """Before the first measure: "Cible : 20 recettes. Aucune mesure…"."""
+    ObjectiveFactory(community=community, target=Decimal("20"), unit="recettes")
+
+    html = _client(facilitator).get(_url("objective_list", community)).content.decode()
+
+    assert f"Cible{NBSP}: 20{NBSP}recettes. Aucune mesure" in html
 
 
 # Stages -----------------------------------------------------------------------------
@@ -619,6 +700,70 @@ def test_dashboard_lists_what_needs_attention_with_links(facilitator, community,
     assert _url("setup_path", community) + f"#step-{steps[0].pk}" in html
     assert _url("request_list", community) in html
     assert _url("community_export", community) in html
+
+
+def _dissolve(community, facilitator):
+    method_services.dissolve_community(
+        actor=facilitator, community=community, achieved="Des menus.", learned="Tout."
+    )
+
+
+@pytest.mark.parametrize("page", ["community_detail", "stage_timeline", "dashboard"])
+def test_a_dissolved_community_shows_dissoute_not_its_last_stage(
+    page, facilitator, community
+):
+    """Wherever the stage is shown, a dissolved community reads "Dissoute"."""
+    community.stage = Community.Stage.STEWARDSHIP
+    community.save()
+    _dissolve(community, facilitator)
+    url = (
+        community.get_absolute_url()
+        if page == "community_detail"
+        else _url(page, community)
+    )
+
+    html = _client(facilitator).get(url).content.decode()
+
+    assert "Dissoute" in html
+    assert "Étape" + NBSP + ":" not in html
+    assert "Étape actuelle" not in html
+
+
+def test_a_reoriented_community_shows_its_stage_and_the_date(facilitator, community):
+    """After a reorientation, the community page says the stage and "Réorientée
+    le <date>"."""
+    method_services.reorient_community(
+        actor=facilitator,
+        community=community,
+        domain="Gaspillage alimentaire",
+        reason="Le contexte change.",
+        stage=Community.Stage.MATURING,
+    )
+    today = timezone.localdate()
+    with translation.override("fr"):
+        day = date_format(today, "j F Y")
+
+    html = _client(facilitator).get(community.get_absolute_url()).content.decode()
+
+    assert f"Étape{NBSP}: Maturité · Réorientée le {day}" in html
+
+
+@pytest.mark.parametrize(
+    ("role", "sentence"),
+    [
+        (Membership.Role.MEMBER, "Vous êtes membre"),
+        (Membership.Role.FACILITATOR, "Vous êtes animateur·trice"),
+        (Membership.Role.SPONSOR, "Vous êtes parrain ou marraine"),
+    ],
+)
+def test_the_community_page_says_the_viewers_role_once(role, sentence, community):
+    """ "Vous êtes membre", not "Vous êtes membre (Membre)"."""
+    person = MembershipFactory(community=community, role=role).user
+
+    html = _client(person).get(community.get_absolute_url()).content.decode()
+
+    assert f">{sentence}<" in html
+    assert "Vous êtes membre (" not in html
 
 
 # GET never writes --------------------------------------------------------------------

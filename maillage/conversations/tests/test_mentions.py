@@ -6,8 +6,12 @@ from maillage.accounts.tests.factories import UserFactory
 from maillage.communities.models import Membership
 from maillage.communities.tests.factories import MembershipFactory
 from maillage.conversations.mentions import (
+    MentionProblem,
     forget_person,
+    mention_problems,
     mentioned_ids,
+    readable_mentions,
+    recognise,
     resolve_mentions,
 )
 from maillage.conversations.models import linked_mentions, plain_mentions
@@ -128,3 +132,107 @@ def test_excerpts_keep_list_items_and_paragraphs_on_their_own_lines():
         "Nos conditions :\n• Commande minimale : 5 caisses\n• Livraison le mardi\n"
         "• Paiement à 30 jours\nÀ suivre, la ferme."
     )
+
+# First names, ambiguity and what stays text ------------------------------------
+
+
+@pytest.fixture
+def amelies(community):
+    """Two members called Amélie, and one Isabelle with a three-word name."""
+    names = ["Amélie Animatrice", "Amélie Tremblay", "Isabelle Roy Gagnon"]
+    return {
+        name: MembershipFactory(community=community, user__display_name=name).user
+        for name in names
+    }
+
+
+def test_first_name_alone_names_the_only_member_who_has_it(community, amelies):
+    """ "@Isabelle" links Isabelle Roy Gagnon: nobody else is called Isabelle."""
+    person = amelies["Isabelle Roy Gagnon"]
+
+    resolution = recognise("Merci @Isabelle, bien reçu", community)
+
+    assert resolution.named == [person.pk]
+    assert resolution.text == f"Merci @[Isabelle Roy Gagnon]({person.pk}), bien reçu"
+    assert resolution.problems == []
+
+
+def test_first_and_last_name_name_a_member_with_a_longer_name(community, amelies):
+    """ "@Isabelle Gagnon" (first and last names) is Isabelle Roy Gagnon."""
+    person = amelies["Isabelle Roy Gagnon"]
+
+    text, named = resolve_mentions("@isabelle gagnon, à toi", community)
+
+    assert named == [person.pk]
+    assert text == f"@[Isabelle Roy Gagnon]({person.pk}), à toi"
+
+
+def test_a_first_name_two_members_share_is_not_guessed(community, amelies):
+    """ "@Amélie" stays text and is reported as carried by several members."""
+    resolution = recognise("Bonjour @Amélie !", community)
+
+    assert resolution.named == []
+    assert resolution.text == "Bonjour @Amélie !"
+    assert resolution.problems == [MentionProblem("@Amélie", several=True)]
+
+
+def test_full_name_tells_namesakes_apart(community, amelies):
+    """ "@Amélie Tremblay" names her, though another Amélie is a member."""
+    person = amelies["Amélie Tremblay"]
+
+    resolution = recognise("Voir @Amélie Tremblay.", community)
+
+    assert resolution.named == [person.pk]
+    assert resolution.problems == []
+
+
+def test_a_name_that_matches_nobody_is_reported(community, amelies):
+    """ "@Isab" names nobody: it stays text and is reported."""
+    resolution = recognise("Merci @Isab, à bientôt", community)
+
+    assert resolution.named == []
+    assert resolution.text == "Merci @Isab, à bientôt"
+    assert resolution.problems == [MentionProblem("@Isab")]
+
+
+def test_mention_problems_read_several_texts_in_two_queries(
+    community, amelies, django_assert_max_num_queries
+):
+    """The sections of a thread are checked together, each problem once."""
+    with django_assert_max_num_queries(2):
+        problems = mention_problems(["@Isab", "", "@Isab et @Amélie"], community)
+
+    assert problems == [
+        MentionProblem("@Isab"),
+        MentionProblem("@Amélie", several=True),
+    ]
+
+
+def test_readable_mentions_write_names_as_people_type_them(community, amelies):
+    """Stored mentions read "@Name" in a text box, unless that would name
+    someone else or several people on save."""
+    tremblay = amelies["Amélie Tremblay"]
+    namesake = MembershipFactory(
+        community=community, user__display_name="Amélie Tremblay"
+    ).user
+    isabelle = amelies["Isabelle Roy Gagnon"]
+    stored = (
+        f"@[Isabelle Roy Gagnon]({isabelle.pk}) et "
+        f"@[Amélie Tremblay]({tremblay.pk}) et @[Amélie Tremblay]({namesake.pk})"
+    )
+
+    (text,) = readable_mentions([stored], community)
+
+    assert text == (
+        f"@Isabelle Roy Gagnon et @[Amélie Tremblay]({tremblay.pk}) et "
+        f"@[Amélie Tremblay]({namesake.pk})"
+    )
+    assert resolve_mentions(text, community)[0] == stored
+
+
+def test_readable_mentions_cost_nothing_without_stored_mentions(
+    community, django_assert_num_queries
+):
+    """A text without stored mentions is given back as it is, without a query."""
+    with django_assert_num_queries(0):
+        assert readable_mentions(["Bonjour @Isab"], community) == ["Bonjour @Isab"]

@@ -369,6 +369,50 @@ def test_edit_notifies_only_newly_mentioned_people(community, member):
     assert [n.kind for n in _told(bob)] == [Kind.MENTION]
 
 
+def test_a_first_name_alone_links_and_tells_the_only_member_with_it(community, member):
+    """ "@Amélie" in a reply names Amélie Animatrice, the only Amélie, and
+    tells her."""
+    thread = _challenge(member, community)
+    amelie = MembershipFactory(
+        community=community, user__display_name="Amélie Animatrice"
+    ).user
+
+    reply = services.create_reply(author=member, thread=thread, body="Merci @Amélie")
+
+    assert reply.body == f"Merci @[Amélie Animatrice]({amelie.pk})"
+    assert [n.kind for n in _told(amelie)] == [Kind.MENTION]
+
+
+def test_a_first_name_two_members_share_tells_nobody(community, member):
+    """With two Amélies, "@Amélie" stays text: neither is guessed or told."""
+    thread = _challenge(member, community)
+    amelies = [
+        MembershipFactory(community=community, user__display_name=name).user
+        for name in ("Amélie Animatrice", "Amélie Tremblay")
+    ]
+
+    reply = services.create_reply(author=member, thread=thread, body="Merci @Amélie")
+
+    assert reply.body == "Merci @Amélie"
+    assert not any(_told(person, Kind.MENTION) for person in amelies)
+
+
+def test_a_readable_full_name_in_a_thread_section_is_recognised(community, member):
+    """ "@Amélie Tremblay", as the suggestions insert it, is stored as a mention
+    of her in a thread's section, and she is told."""
+    MembershipFactory(community=community, user__display_name="Amélie Animatrice")
+    amelie = MembershipFactory(
+        community=community, user__display_name="Amélie Tremblay"
+    ).user
+
+    thread = _challenge(
+        member, community, sections={"problem": "Qu'en dis-tu, @Amélie Tremblay ?"}
+    )
+
+    assert thread.problem == f"Qu'en dis-tu, @[Amélie Tremblay]({amelie.pk}) ?"
+    assert [n.kind for n in _told(amelie)] == [Kind.MENTION]
+
+
 def test_author_deletes_softly(community, member):
     """A deleted reply keeps its row, and no moderation log is written."""
     thread = _challenge(member, community)

@@ -561,7 +561,8 @@ def test_activity_with_a_cursor_that_is_not_one_shows_the_latest(community, memb
 
 
 def test_mention_suggestions_list_matching_members(community, member):
-    """Typing "@fran" suggests Françoise, as buttons inserting the mention."""
+    """Typing "@fran" suggests Françoise, as buttons inserting her name as
+    people read it."""
     facilitator = MembershipFactory(
         community=community, user__display_name="Françoise Tremblay"
     ).user
@@ -575,8 +576,186 @@ def test_mention_suggestions_list_matching_members(community, member):
         .content.decode()
     )
 
-    assert f'data-mention="@[Françoise Tremblay]({facilitator.pk})"' in html
+    assert 'data-mention="@Françoise Tremblay"' in html
+    assert f"({facilitator.pk})" not in html
     assert 'type="button"' in html
+
+
+def test_mention_suggestions_insert_the_stored_form_for_namesakes(community, member):
+    """Two members called Françoise Tremblay: choosing one inserts her stored
+    form, since the name alone would name both."""
+    first, second = (
+        MembershipFactory(
+            community=community, user__display_name="Françoise Tremblay"
+        ).user
+        for _i in range(2)
+    )
+
+    html = (
+        _client(member)
+        .get(
+            reverse("conversations:mention_suggestions", args=[community.slug])
+            + "?q=fran"
+        )
+        .content.decode()
+    )
+
+    assert f'data-mention="@[Françoise Tremblay]({first.pk})"' in html
+    assert f'data-mention="@[Françoise Tremblay]({second.pk})"' in html
+
+
+def _check(user, community, *typed):
+    url = reverse("conversations:mention_check", args=[community.slug])
+    return _client(user).get(url, {"m": list(typed)}, headers=HTMX)
+
+
+def test_mention_check_warns_of_a_name_nobody_carries(community, member):
+    """ "@Isab" while typing: a warning says it will stay text; a real name
+    gets none."""
+    MembershipFactory(community=community, user__display_name="Isabelle Roy")
+
+    html = _check(member, community, "@Isab merci", "@Isabelle Roy merci").content
+    text = html.decode()
+
+    assert "Personne ne porte ce nom dans la communauté" in text
+    assert "«\u00a0@Isab\u00a0» restera du texte" in text
+    assert "Isabelle Roy" not in text
+
+
+def test_mention_check_asks_to_choose_between_namesakes(community, member):
+    """ "@Amélie" with two Amélies: the warning asks to choose from the list."""
+    for name in ("Amélie Animatrice", "Amélie Tremblay"):
+        MembershipFactory(community=community, user__display_name=name)
+
+    text = _check(member, community, "@Amélie, tu viens ?").content.decode()
+
+    assert "Plusieurs membres portent ce nom" in text
+    assert "choisissez la bonne personne dans la liste" in text
+
+
+def test_mention_check_is_empty_when_all_is_well(community, member):
+    """Nothing to say: an empty fragment (and the live region stays silent)."""
+    response = _check(member, community, "@Marc Membre")
+
+    assert response.status_code == 200
+    assert response.content.decode().strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("anonymous", 302), ("outsider", 403), ("member", 200), ("facilitator", 200)],
+)
+def test_mention_check_is_for_those_who_may_post(
+    who, status, community, member, facilitator, outsider
+):
+    """Like the suggestions, the check answers people who may post there."""
+    user = {"anonymous": None, "outsider": outsider, "member": member}.get(
+        who, facilitator
+    )
+
+    assert _check(user, community, "@Isab").status_code == status
+
+
+def test_mention_check_keeps_a_private_community_hidden(outsider):
+    """A stranger learns nothing of a private community's members: a 404."""
+    private = CommunityFactory(visibility=Community.Visibility.PRIVATE)
+
+    assert _check(outsider, private, "@Isab").status_code == 404
+
+
+def test_reply_naming_nobody_says_so_after_posting(thread, member):
+    """Without JavaScript, the page after posting says "@Isab" stayed text."""
+    response = _client(member).post(
+        reverse("conversations:reply_create", args=[thread.pk]),
+        {"body": "Merci @Isab !"},
+        follow=True,
+    )
+
+    text = response.content.decode()
+    assert "Personne ne porte ce nom dans la communauté" in text
+    assert "«\u00a0@Isab\u00a0» est resté du texte" in text
+
+
+def test_reply_naming_namesakes_asks_to_choose_after_posting(thread, member):
+    """Without JavaScript, "@Amélie" with two Amélies: the page says to edit
+    the message and choose from the list."""
+    for name in ("Amélie Animatrice", "Amélie Tremblay"):
+        MembershipFactory(community=thread.community, user__display_name=name)
+
+    response = _client(member).post(
+        reverse("conversations:reply_create", args=[thread.pk]),
+        {"body": "Merci @Amélie !"},
+        follow=True,
+    )
+
+    text = response.content.decode()
+    assert "Plusieurs membres portent ce nom" in text
+    assert "Modifiez votre message et choisissez la bonne personne" in text
+
+
+def test_htmx_reply_leaves_the_warning_to_the_page(thread, member):
+    """With htmx the script warned while typing: no message waits for later."""
+    client = _client(member)
+    client.post(
+        reverse("conversations:reply_create", args=[thread.pk]),
+        {"body": "Merci @Isab !"},
+        headers=HTMX,
+    )
+
+    page = client.get(thread.get_absolute_url()).content.decode()
+    assert "est resté du texte" not in page
+
+
+def test_thread_naming_nobody_says_so_after_posting(community, member):
+    """A new thread's sections are checked too."""
+    response = _client(member).post(
+        reverse("conversations:thread_create", args=[community.slug, "astuce"]),
+        {"title": "Une astuce", "body": "Demandez à @Isab"},
+        follow=True,
+    )
+
+    assert "«\u00a0@Isab\u00a0» est resté du texte" in response.content.decode()
+
+
+def test_editing_a_reply_shows_readable_names(thread, member):
+    """The edit box shows "@Amélie Animatrice", not the stored form; saving it
+    unchanged keeps the mention and writes no revision."""
+    amelie = MembershipFactory(
+        community=thread.community, user__display_name="Amélie Animatrice"
+    ).user
+    reply = services.create_reply(
+        author=member, thread=thread, body="Merci @Amélie Animatrice"
+    )
+    url = reverse("conversations:reply_update", args=[reply.pk])
+    client = _client(member)
+
+    form = client.get(url).context["form"]
+    assert form.initial["body"] == "Merci @Amélie Animatrice"
+
+    client.post(url, {"body": form.initial["body"]})
+    reply.refresh_from_db()
+    assert reply.body == f"Merci @[Amélie Animatrice]({amelie.pk})"
+    assert not reply.revisions.exists()
+
+
+def test_editing_a_thread_shows_readable_names(community, member):
+    """A thread's sections show readable names in the edit form too."""
+    MembershipFactory(community=community, user__display_name="Amélie Animatrice")
+    thread = services.create_thread(
+        author=member,
+        community=community,
+        kind="tip",
+        title="Une astuce",
+        sections={"body": "Merci @Amélie Animatrice"},
+    )
+
+    form = (
+        _client(member)
+        .get(reverse("conversations:thread_update", args=[thread.pk]))
+        .context["form"]
+    )
+
+    assert form.initial["body"] == "Merci @Amélie Animatrice"
 
 
 def test_mention_suggestions_never_offer_outsiders(community, member, outsider):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from heroicons.templatetags.heroicons import heroicon_micro, heroicon_mini
 
 from maillage.core.markdown import render_markdown
+from maillage.core.numbers import format_number, format_percent
 
 register = template.Library()
 
@@ -88,3 +89,14 @@ def avatar(name, size=""):
     return format_html(
         '<span class="{}" aria-hidden="true">{}</span>', classes, initials(name)
     )
+
+@register.filter(name="number")
+def number_filter(value):
+    """A number as the reader's language writes it: "1 234,5" in French."""
+    return format_number(value)
+
+
+@register.filter(name="percent")
+def percent_filter(value):
+    """A percentage as the reader's language writes it: "65 %" in French."""
+    return format_percent(value)

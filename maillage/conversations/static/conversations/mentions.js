@@ -1,11 +1,24 @@
-/* @mention suggestions while typing, for every textarea[data-mentions] in a form
- * with a data-mentions-url. Uses htmx (already on every page) to fetch the
- * members matching what follows "@", shows them as buttons under the textarea in
- * a polite live region, and inserts "@[Name](id)" on choice. Without JavaScript,
- * a plain "@Name" is still recognised by the server. */
+/* @mentions while typing, for every textarea[data-mentions] in a form with a
+ * data-mentions-url.
+ *
+ * Suggestions: uses htmx (already on every page) to fetch the members matching
+ * what follows "@", shows them as buttons under the textarea in a polite live
+ * region, and inserts the chosen person's readable name ("@Amélie Animatrice";
+ * the stored form only when two members share the name).
+ *
+ * Warnings: a moment after typing stops, and when the text box is left, asks
+ * the server (data-mentions-check-url, else the suggestions URL + "verifier/")
+ * which "@names" will stay text, nobody or several members carrying them, and
+ * says so in a second polite live region, before posting.
+ *
+ * Without JavaScript, the server still recognises "@Name" and, after posting,
+ * says which names stayed text. */
 (function () {
   "use strict";
   var TOKEN = /(?:^|[^\w@])@([^\s@\[\]()]{2,30}(?: [^\s@\[\]()]{1,30})?)$/;
+  var WORD_BEFORE = /[\p{L}\p{N}_@]/u;
+  var MAX_CHECKED = 20;
+  var SNIPPET = 120;
 
   function tokenAt(textarea, caret) {
     var match = TOKEN.exec(textarea.value.slice(0, caret));
@@ -16,20 +29,77 @@
     return Array.prototype.slice.call(box.querySelectorAll("button[data-mention]"));
   }
 
+  /* Each "@" that starts a mention, with what follows it on its line; the one
+   * being typed at the caret is left out (it is not finished). */
+  function typedMentions(textarea, skipTyping) {
+    var text = textarea.value;
+    var caret = textarea.selectionStart;
+    var typing = skipTyping ? tokenAt(textarea, caret) : null;
+    var typingAt = typing === null ? -1 : caret - typing.length - 1;
+    var found = [];
+    for (var at = text.indexOf("@"); at >= 0 && found.length < MAX_CHECKED;
+         at = text.indexOf("@", at + 1)) {
+      if (at > 0 && WORD_BEFORE.test(text.charAt(at - 1))) continue;
+      if (text.charAt(at + 1) === "[" || at === typingAt) continue;
+      // Up to the next "@" (its own mention) or the end of the line.
+      var next = text.indexOf("@", at + 1);
+      var end = Math.min(at + SNIPPET, next < 0 ? text.length : next);
+      var line = text.slice(at, end).split("\n")[0];
+      if (line.length > 1) found.push(line);
+    }
+    return found;
+  }
+
   function setup(textarea) {
     var form = textarea.form;
     var url = form && form.getAttribute("data-mentions-url");
     if (!url || textarea.getAttribute("data-mentions-ready")) return;
+    var checkUrl = form.getAttribute("data-mentions-check-url") ||
+      url.replace(/\/?$/, "/verifier/");
     textarea.setAttribute("data-mentions-ready", "1");
     var box = document.createElement("div");
     box.className = "mention-suggestions";
     box.id = (textarea.id || "texte") + "-mentions";
     box.setAttribute("aria-live", "polite");
+    var warnings = document.createElement("div");
+    warnings.className = "mention-warnings";
+    warnings.id = (textarea.id || "texte") + "-mention-warnings";
+    warnings.setAttribute("aria-live", "polite");
     textarea.insertAdjacentElement("afterend", box);
+    box.insertAdjacentElement("afterend", warnings);
     var caret = 0;
     var timer = null;
+    var checkTimer = null;
+    var lastCheck = "";
+    var shown = "";
 
     function clear() { box.innerHTML = ""; }
+
+    function show(html) {
+      // The same warnings again are not announced again.
+      var text = html.trim();
+      if (text === shown) return;
+      shown = text;
+      warnings.innerHTML = text;
+    }
+
+    function check(skipTyping) {
+      var typed = typedMentions(textarea, skipTyping);
+      if (!typed.length) { lastCheck = ""; show(""); return; }
+      var params = new URLSearchParams();
+      typed.forEach(function (value) { params.append("m", value); });
+      var query = params.toString();
+      if (query === lastCheck) return;
+      lastCheck = query;
+      window.fetch(checkUrl + "?" + query, {
+        credentials: "same-origin",
+        headers: { "HX-Request": "true" }
+      }).then(function (response) {
+        return response.ok ? response.text() : "";
+      }).then(function (html) {
+        if (query === lastCheck) show(html);
+      }).catch(function () { /* A warning is a help, never a blocker. */ });
+    }
 
     textarea.addEventListener("input", function () {
       caret = textarea.selectionStart;
@@ -41,7 +111,11 @@
           target: box, swap: "innerHTML"
         });
       }, 250);
+      window.clearTimeout(checkTimer);
+      checkTimer = window.setTimeout(function () { check(true); }, 800);
     });
+
+    textarea.addEventListener("change", function () { check(false); });
 
     textarea.addEventListener("keydown", function (event) {
       var buttons = options(box);
@@ -81,6 +155,7 @@
       clear();
       textarea.focus();
       textarea.setSelectionRange(caret, caret);
+      check(false);
     });
   }
 
