@@ -133,6 +133,7 @@ def test_excerpts_keep_list_items_and_paragraphs_on_their_own_lines():
         "• Paiement à 30 jours\nÀ suivre, la ferme."
     )
 
+
 # First names, ambiguity and what stays text ------------------------------------
 
 

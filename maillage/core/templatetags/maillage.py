@@ -90,6 +90,7 @@ def avatar(name, size=""):
         '<span class="{}" aria-hidden="true">{}</span>', classes, initials(name)
     )
 
+
 @register.filter(name="number")
 def number_filter(value):
     """A number as the reader's language writes it: "1 234,5" in French."""
