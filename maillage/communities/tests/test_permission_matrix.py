@@ -975,8 +975,9 @@ def _method_request(action, world, kind):
         "community_reopen": {"reason": "Erreur."},
     }[action]
     done = {
+        # Back at the saved step, the next one not done open.
         "setup_step_update": reverse("communities:setup_path", args=[slug])
-        + f"#step-{step.pk}",
+        + f"?etape=2#step-{step.pk}",
         "charter_update": reverse("communities:charter_detail", args=[slug]),
         "objective_create": reverse("communities:objective_list", args=[slug]),
         "objective_update": community.objectives.get().get_absolute_url(),
