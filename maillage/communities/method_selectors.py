@@ -314,14 +314,18 @@ class Dashboard:
         )
 
 
-def dashboard(community: Community) -> Dashboard:
-    """What needs the facilitators' attention in ``community``."""
+def dashboard(community: Community, *, with_membership_work=True) -> Dashboard:
+    """What needs the facilitators' attention in ``community``; without the
+    pending requests and invitations when ``with_membership_work`` is False (a
+    sponsor's read-only view)."""
     path = setup_path(community)
     objectives = objectives_of(community)
     horizon = timezone.localdate() + timedelta(days=DUE_SOON_DAYS)
     return Dashboard(
-        requests=selectors.pending_requests(community),
-        invitations=selectors.pending_invitations(community),
+        requests=selectors.pending_requests(community) if with_membership_work else [],
+        invitations=(
+            selectors.pending_invitations(community) if with_membership_work else []
+        ),
         steps_left=path.left,
         step_total=path.total,
         objectives_due=[

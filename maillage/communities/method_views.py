@@ -98,6 +98,9 @@ def _method_context(user, community, membership) -> dict:
         "can_view_setup_path": permissions.can_view_setup_path(
             user, community, membership
         ),
+        "can_view_dashboard": permissions.can_view_dashboard(
+            user, community, membership
+        ),
     }
 
 
@@ -557,10 +560,13 @@ def _stage_page(request, community, membership, form=None):
 @require_GET
 def dashboard(request, slug):
     community, membership = _community_for(request, slug)
-    if not permissions.can_manage(request.user, community, membership):
+    if not permissions.can_view_dashboard(request.user, community, membership):
         raise PermissionDenied
     context = _method_context(request.user, community, membership)
-    context["board"] = method_selectors.dashboard(community)
+    # Requests and invitations are the facilitators' work, not the sponsors'.
+    context["board"] = method_selectors.dashboard(
+        community, with_membership_work=context["can_manage"]
+    )
     context["can_export"] = permissions.can_export(request.user, community, membership)
     context["can_reopen"] = permissions.can_reopen(request.user, community)
     return render(request, "communities/dashboard.html", context)

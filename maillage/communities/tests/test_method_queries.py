@@ -30,6 +30,8 @@ from maillage.territories.models import Region
 # people, pending invitations with their inviters, setup steps, objectives with
 # their latest measure.
 DASHBOARD = 9
+# A sponsor's read-only dashboard: the same, without requests and invitations.
+DASHBOARD_SPONSOR = 7
 # Signed in, community, viewer's membership, objectives with latest measure.
 OBJECTIVE_LIST = 6
 # Signed in, community, viewer's membership, the objective, its history
@@ -119,6 +121,23 @@ def test_dashboard_queries_do_not_grow(
         )
 
     html = _get(client, url, DASHBOARD, django_assert_num_queries)
+    assert all(o.title in html for o in first + more)
+
+
+def test_sponsor_dashboard_queries_do_not_grow(community, django_assert_num_queries):
+    """The sponsor's dashboard costs the same with 2 or 10 objectives, and reads
+    no request or invitation."""
+    services.copy_setup_path(community)
+    sponsor = MembershipFactory(community=community, role=Membership.Role.SPONSOR).user
+    url = reverse("communities:dashboard", args=[community.slug])
+    client = _client(sponsor)
+    first = _add_objectives(community, 2)
+    MembershipFactory(community=community, state="requested", joined_at=None)
+    _get(client, url, DASHBOARD_SPONSOR, django_assert_num_queries)
+
+    more = _add_objectives(community, 8)
+
+    html = _get(client, url, DASHBOARD_SPONSOR, django_assert_num_queries)
     assert all(o.title in html for o in first + more)
 
 
