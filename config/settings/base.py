@@ -195,7 +195,9 @@ MAILLAGE_PERSONAL_DATA_MODULES += ["maillage.notifications.privacy"]
 
 # Community export (issue 3): modules whose data goes into a community's full
 # export ZIP. Each offers ``export_community_data(community) -> dict`` and may
-# offer ``community_files(community) -> list[(archive_name, storage_name)]``.
+# offer ``community_files(community) -> list[(archive_name, storage_name)]``,
+# ``export_readme_sections(community)`` (its part of LISEZMOI.html) and
+# ``export_tables(community)`` (its CSV files); see communities/export.py.
 # The communities app's own module comes first.
 MAILLAGE_COMMUNITY_EXPORT_MODULES = ["maillage.communities.export"]
 
