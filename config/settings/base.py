@@ -201,6 +201,13 @@ MAILLAGE_PERSONAL_DATA_MODULES += ["maillage.notifications.privacy"]
 # The communities app's own module comes first.
 MAILLAGE_COMMUNITY_EXPORT_MODULES = ["maillage.communities.export"]
 
+# Modules told of each new community proposal, since the communities app may not
+# name the apps above it: each offers ``proposal_submitted(proposal)``, called in
+# the transaction that saves the proposal.
+MAILLAGE_PROPOSAL_MODULES = []
+# Notifications: staff are told of each new community proposal.
+MAILLAGE_PROPOSAL_MODULES += ["maillage.notifications.proposals"]
+
 # Content-Security-Policy (maillage.core.middleware): scripts and styles only from
 # our static files, never inline; htmx's own indicator <style> is switched off in
 # base.html (htmx-config) so that no inline style is needed either.

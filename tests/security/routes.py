@@ -258,9 +258,10 @@ def _recipient(role: str, kind: str) -> bool:
 
 
 def _with_unread_notifications(role: str, kind: str) -> bool:
-    """The member (seeded notification) and the facilitator (told of the reply
-    and the flag); nobody else has unread notifications to mark."""
-    return role in ("member", "facilitator")
+    """The member (seeded notification), the facilitator (told of the reply and
+    the flag) and staff (told of the outsider's community proposals); nobody else
+    has unread notifications to mark."""
+    return role in ("member", "facilitator", "staff")
 
 
 ROUTES = {
