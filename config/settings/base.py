@@ -133,6 +133,10 @@ ACCOUNT_RATE_LIMITS = {
 }
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "communities:home"
+# For this many days after signing up, a person whose profile is still empty
+# (no organisation, no region, no expertise) is welcomed and asked to complete it
+# at each login (accounts/adapter.py); they may skip it.
+MAILLAGE_WELCOME_DAYS = 30
 ACCOUNT_LOGOUT_REDIRECT_URL = "communities:home"
 
 LANGUAGE_CODE = "fr"

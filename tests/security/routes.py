@@ -348,6 +348,8 @@ ROUTES = {
     "communities:profile_detail": Route(lambda w, k: {"pk": w.people[k, "member"].pk}),
     "accounts:account_settings": Route(),
     "accounts:profile_update": Route(post=_profile_form, writers=signed_in),
+    # The newcomer's welcome: the same profile form.
+    "accounts:welcome": Route(post=_profile_form, writers=signed_in),
     "accounts:privacy_settings": Route(
         post=lambda w, k: {"directory": "on", "email_notifications": "on"},
         writers=signed_in,
