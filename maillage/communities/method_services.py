@@ -5,9 +5,9 @@ one transaction each, permissions enforced here, e-mail sent after commit. Every
 write to a community first locks its row and refuses if it is archived.
 """
 
+import importlib
 from datetime import date
 from decimal import Decimal
-from importlib import import_module
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -91,7 +91,7 @@ def propose_community(
     )
     proposal.regions.set(regions)
     for path in settings.MAILLAGE_PROPOSAL_MODULES:
-        import_module(path).proposal_submitted(proposal)
+        importlib.import_module(path).proposal_submitted(proposal)
     return proposal
 
 
