@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import replace_url
 
 from maillage.core.htmx import HtmxHttpRequest
@@ -287,6 +288,8 @@ def _setup_context(request, community, membership, path, open_step, bound=None):
 
 @_with_refusals
 @require_GET
+# The same address answers the list alone to htmx: caches must tell them apart.
+@vary_on_headers("HX-Request")
 def setup_path(request: HtmxHttpRequest, slug):
     community, membership = _readable(request, slug, permissions.can_view_setup_path)
     path = method_selectors.setup_path(community)

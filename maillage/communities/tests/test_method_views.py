@@ -306,6 +306,7 @@ def test_opening_a_step_with_htmx_returns_the_list_with_focus_on_it(
     )
 
     html = response.content.decode()
+    assert "HX-Request" in response["Vary"]
     assert html.lstrip().startswith('<div id="setup-steps">')
     assert "<h1>" not in html
     assert f'id="step-{steps[3].pk}-title" tabindex="-1" autofocus' in html

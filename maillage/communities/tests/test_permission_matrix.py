@@ -641,6 +641,7 @@ def test_logged_in_person_sees_the_organisation_form(outsider, client):
 ACCOUNT_PAGES = [
     "account_settings",
     "profile_update",
+    "welcome",
     "privacy_settings",
     "data_export",
     "account_delete",
