@@ -317,6 +317,7 @@ PAGES = [
         viewer="member",
         prepare=clear_and_submit("input[name=display_name]"),
     ),
+    Page("welcome", lambda s: "/compte/bienvenue/", viewer="member"),
     Page("organisation-form", lambda s: "/organisations/nouvelle/", viewer="member"),
     Page("consents", lambda s: "/compte/confidentialite/", viewer="member"),
     Page("export", lambda s: "/compte/mes-donnees/", viewer="member"),

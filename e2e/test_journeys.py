@@ -38,6 +38,15 @@ def test_newcomer_signs_up_verifies_and_joins_a_community(page, live_server):
     user = User.objects.get(email="nadia@exemple.qc.ca")
     assert user.emailaddress_set.get().verified
 
+    # Welcomed and asked to complete the profile, which may wait.
+    assert page.url.endswith("/compte/bienvenue/")
+    assert page.get_by_text(
+        "Complétez votre profil pour que les membres sachent qui vous êtes."
+    ).is_visible()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Passer cette étape pour l'instant").click()
+    assert page.url.endswith("/")
+
     page.goto(community.get_absolute_url())
     submit(page, f"form[action$='/c/{community.slug}/rejoindre/']")
     assert page.url.endswith(community.get_absolute_url())

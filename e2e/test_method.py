@@ -5,6 +5,7 @@ charter, sets an objective and sees it all on the dashboard."""
 from datetime import timedelta
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from maillage.accounts.tests.factories import UserFactory
 from maillage.communities.models import (
@@ -35,14 +36,28 @@ def propose(page):
     submit(page, "#proposer form")
 
 
-def save_step(page, step, status: str, *, notes: str = "", reason: str = ""):
-    """Set a setup step's status (its French label) and texts, then save it."""
+def open_step(page, step):
+    """Open a setup step from its line (htmx swaps the list; the address follows)."""
     card = page.locator(f"#step-{step.pk}")
+    if card.locator("form").count() == 0:
+        with page.expect_response(lambda r: "etape=" in r.url):
+            card.locator(f"#step-{step.pk}-link").click()
+        expect(page.locator(f"#step-{step.pk} form")).to_be_visible()
+    return page.locator(f"#step-{step.pk}")
+
+
+def save_step(page, step, status: str, *, notes: str = "", reason: str = ""):
+    """Set a setup step's status (its French label) and texts, then save it: htmx
+    swaps the step in place, without leaving the page."""
+    card = open_step(page, step)
     card.get_by_label(status, exact=True).check()
     card.locator("textarea[name$='-notes']").fill(notes)
     card.locator("textarea[name$='-skip_reason']").fill(reason)
-    submit(page, f"#step-{step.pk} form")
-    return page.locator(f"#step-{step.pk}")
+    with page.expect_response(lambda r: r.request.method == "POST"):
+        card.locator("button[type=submit]").click()
+    card = page.locator(f"#step-{step.pk}")
+    card.wait_for()
+    return card
 
 
 def test_proposal_becomes_a_community_that_follows_the_method(
@@ -91,17 +106,36 @@ def test_proposal_becomes_a_community_that_follows_the_method(
             "link", name="Parcours de démarrage"
         ).click()
     first, second, third, *_rest = community.setup_steps.order_by("position")
+    # One step is open at a time: the first one not done, the others one line each.
+    expect(person.locator(f"#step-{first.pk} form")).to_be_visible()
+    expect(person.locator("ol.steps form")).to_have_count(1)
     card = save_step(person, first, "En cours", notes="Portrait du territoire lancé.")
-    assert card.locator(".badge", has_text="En cours").is_visible()
+    # Saved in place: the step is a line with its new status and keeps the focus;
+    # the next step not done opens; the address says which.
+    expect(card.locator(".badge", has_text="En cours")).to_be_visible()
+    expect(card.locator("form")).to_have_count(0)
+    expect(person.locator(f"#step-{first.pk}-link")).to_be_focused()
+    expect(person.locator(f"#step-{second.pk} form")).to_be_visible()
+    expect(person.get_by_role("status")).to_contain_text("est enregistrée")
+    assert person.url.endswith(f"/c/{community.slug}/demarrage/?etape=2")
+    card = open_step(person, first)
+    expect(person.locator(f"#step-{first.pk}-title")).to_be_focused()
+    assert person.url.endswith("?etape=1")
     assert card.locator("textarea[name$='-notes']").input_value() == (
         "Portrait du territoire lancé."
     )
+    # The back button goes back to the step opened before.
+    person.go_back()
+    expect(person.locator(f"#step-{second.pk} form")).to_be_visible()
     save_step(person, first, "Terminée", notes="Portrait remis au CISSS.")
-    # Skipping needs a reason: the form says so, then takes it.
+    # Skipping needs a reason: the step stays open, says so, then takes it.
     card = save_step(person, second, "Omise")
-    assert card.get_by_text("Indiquez pourquoi cette étape est omise.").is_visible()
+    expect(card.get_by_text("Indiquez pourquoi cette étape est omise.")).to_be_visible()
+    expect(card.locator("textarea[name$='-skip_reason']")).to_be_focused()
     card = save_step(person, second, "Omise", reason="Le mandat vient du CISSS.")
-    assert card.locator("p", has_text="Le mandat vient du CISSS.").is_visible()
+    expect(card.locator(".badge", has_text="Omise")).to_be_visible()
+    card = open_step(person, second)
+    expect(card.locator("p", has_text="Le mandat vient du CISSS.")).to_be_visible()
     save_step(person, third, "En cours")
     statuses = dict(community.setup_steps.values_list("pk", "status"))
     assert (statuses[first.pk], statuses[second.pk], statuses[third.pk]) == (
@@ -110,7 +144,15 @@ def test_proposal_becomes_a_community_that_follows_the_method(
         Status.IN_PROGRESS,
     )
     total = len(statuses)
-    assert person.locator("progress").get_attribute("value") == str(round(200 / total))
+    expect(person.locator("progress")).to_have_attribute(
+        "value", str(round(200 / total))
+    )
+    # On a phone as on a desktop, the page holds one form and no more.
+    expect(person.locator("ol.steps form")).to_have_count(1)
+    assert (
+        person.evaluate("document.documentElement.scrollWidth")
+        <= (person.viewport_size["width"])
+    )
 
     # The charter: written, then edited; the history shows what changed.
     with person.expect_navigation():

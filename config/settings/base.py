@@ -137,6 +137,10 @@ ACCOUNT_RATE_LIMITS = {
 }
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "communities:home"
+# For this many days after signing up, a person whose profile is still empty
+# (no organisation, no region, no expertise) is welcomed and asked to complete it
+# at each login (accounts/adapter.py); they may skip it.
+MAILLAGE_WELCOME_DAYS = 30
 ACCOUNT_LOGOUT_REDIRECT_URL = "communities:home"
 
 LANGUAGE_CODE = "fr"
@@ -204,9 +208,18 @@ MAILLAGE_PERSONAL_DATA_MODULES += ["maillage.notifications.privacy"]
 
 # Community export (issue 3): modules whose data goes into a community's full
 # export ZIP. Each offers ``export_community_data(community) -> dict`` and may
-# offer ``community_files(community) -> list[(archive_name, storage_name)]``.
+# offer ``community_files(community) -> list[(archive_name, storage_name)]``,
+# ``export_readme_sections(community)`` (its part of LISEZMOI.html) and
+# ``export_tables(community)`` (its CSV files); see communities/export.py.
 # The communities app's own module comes first.
 MAILLAGE_COMMUNITY_EXPORT_MODULES = ["maillage.communities.export"]
+
+# Modules told of each new community proposal, since the communities app may not
+# name the apps above it: each offers ``proposal_submitted(proposal)``, called in
+# the transaction that saves the proposal.
+MAILLAGE_PROPOSAL_MODULES = []
+# Notifications: staff are told of each new community proposal.
+MAILLAGE_PROPOSAL_MODULES += ["maillage.notifications.proposals"]
 
 # Content-Security-Policy (maillage.core.middleware): scripts and styles only from
 # our static files, never inline; htmx's own indicator <style> is switched off in

@@ -1,8 +1,11 @@
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.site import absolute_url, site_url
@@ -18,9 +21,26 @@ def _on_site(url: str) -> str:
     return absolute_url(path)
 
 
+def needs_welcome(user) -> bool:
+    """A newcomer (an account younger than ``MAILLAGE_WELCOME_DAYS``) whose
+    profile is still empty is welcomed and asked to complete it."""
+    if not user.is_authenticated:
+        return False
+    recent = timezone.now() - user.date_joined < timedelta(
+        days=settings.MAILLAGE_WELCOME_DAYS
+    )
+    return recent and user.has_empty_profile()
+
+
 class AccountAdapter(DefaultAccountAdapter):
-    """allauth in our words and on our address; brings a person who followed an
-    invitation link back to it after sign-in."""
+    """allauth in our words and on our address, and where people land after
+    signing up, verifying their address or logging in.
+
+    A pending invitation comes first: whoever followed an invitation link is
+    brought back to it. Otherwise a newcomer with an empty profile lands on the
+    welcome page (skippable), and everyone else on the default page. A ``next``
+    address, when there is one, is followed before any of these (allauth).
+    """
 
     # allauth's error messages, in plain words and with "courriel" in French.
     error_messages = {
@@ -58,14 +78,19 @@ class AccountAdapter(DefaultAccountAdapter):
     def _pending_invitation(self, request):
         return request.session.get("pending_invitation_url")
 
+    def _first_steps(self, request, default: str) -> str:
+        if needs_welcome(request.user):
+            return reverse("accounts:welcome")
+        return default
+
     def get_login_redirect_url(self, request):
-        return self._pending_invitation(request) or super().get_login_redirect_url(
-            request
+        return self._pending_invitation(request) or self._first_steps(
+            request, super().get_login_redirect_url(request)
         )
 
     def get_signup_redirect_url(self, request):
-        return self._pending_invitation(request) or super().get_signup_redirect_url(
-            request
+        return self._pending_invitation(request) or self._first_steps(
+            request, super().get_signup_redirect_url(request)
         )
 
     def get_email_verification_redirect_url(self, email_address):

@@ -123,6 +123,15 @@ class User(AbstractUser):
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
+    def has_empty_profile(self) -> bool:
+        """No organisation, no region and no expertise: fellow members cannot tell
+        who the person is (at most one query)."""
+        return (
+            self.organisation_id is None
+            and self.region_id is None
+            and not self.expertise.exists()
+        )
+
     @property
     def public_name(self):
         """The name shown beside contributions; deleted accounts show no identity."""

@@ -1,5 +1,6 @@
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -52,6 +53,33 @@ def profile_update(request):
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile_update")
     return render(request, "accounts/profile_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def welcome(request):
+    """A newcomer's first step: complete the profile, or skip it for now."""
+    user = request.user
+    form = ProfileForm(
+        request.POST if request.method == "POST" else None, instance=user
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.update_profile(
+            actor=user,
+            user=user,
+            display_name=data["display_name"],
+            job_title=data["job_title"],
+            organisation=data["organisation"],
+            region=data["region"],
+            bio=data["bio"],
+            languages=data["languages"],
+            expertise_names=data["expertise_names"],
+            open_to_contact=data["open_to_contact"],
+        )
+        messages.success(request, _("Your profile is saved. Welcome to Maillage!"))
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    return render(request, "accounts/welcome.html", {"form": form})
 
 
 @login_required

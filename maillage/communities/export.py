@@ -1,23 +1,39 @@
-"""The full export of a community: a ZIP of JSON (one file per app) and its files.
+"""The full export of a community: a ZIP to read, to hand over and to reuse.
 
 Each module listed in ``settings.MAILLAGE_COMMUNITY_EXPORT_MODULES`` offers
-``export_community_data(community) -> dict`` and may offer
-``community_files(community) -> list[(archive_name, storage_name)]``; this
-module is the communities app's own, and ``write_community_export`` puts them
-all together.
+``export_community_data(community) -> dict`` (its JSON) and may offer
+``community_files(community) -> list[(archive_name, storage_name)]``,
+``export_readme_sections(community) -> list[ReadmeSection]`` (its part of
+``LISEZMOI.html``) and ``export_tables(community) -> list[ExportTable]`` (its CSV
+files). This module is the communities app's own, and ``write_community_export``
+puts them all together, in the language of the person who exports.
+
+The CSV files are UTF-8 with a byte order mark (so that Excel reads accents
+right), separated by semicolons (Excel's choice in French, where the comma is the
+decimal mark), with dates as YYYY-MM-DD and numbers written as in the document's
+language (``27,5`` in French).
 """
 
+import csv
+import io
 import json
 import shutil
 import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
 from importlib import import_module
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import formats, timezone, translation
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
-from . import permissions
+from maillage.accounts.models import Consent
+
+from . import method_selectors, permissions
 from .models import (
     Charter,
     CharterRevision,
@@ -231,27 +247,260 @@ def community_files(community: Community) -> list[tuple[str, str]]:
     return []
 
 
+# What to read and the tables -----------------------------------------------------
+
+
+@dataclass
+class ReadmeSection:
+    """A part of ``LISEZMOI.html``: a heading and its HTML, every user text in it
+    escaped (or rendered through ``core.markdown``, which sanitises)."""
+
+    anchor: str
+    title: str
+    html: SafeString
+
+
+@dataclass
+class ExportTable:
+    """A CSV file of the export: its name, what it holds, its column headings and
+    its rows (text, numbers, dates, booleans or None; the writer formats them)."""
+
+    filename: str
+    title: str
+    columns: list[str]
+    rows: list[list] = field(default_factory=list)
+
+
+def named_members(community: Community) -> tuple[list[Membership], int]:
+    """The active members who agreed to be named (a current directory consent),
+    and how many others there are, to be counted and not named."""
+    memberships = list(
+        Membership.objects.active()
+        .filter(community=community)
+        .select_related("user__organisation")
+        .order_by("user__display_name", "user_id")
+    )
+    consenting = set(
+        Consent.objects.current()
+        .filter(
+            purpose=Consent.Purpose.DIRECTORY,
+            user__in=[m.user_id for m in memberships],
+        )
+        .values_list("user_id", flat=True)
+    )
+    named = [
+        m for m in memberships if m.user_id in consenting and not m.user.is_deleted
+    ]
+    return named, len(memberships) - len(named)
+
+
+def _section(anchor: str, title: str, template: str, context: dict) -> ReadmeSection:
+    return ReadmeSection(
+        anchor, title, render_to_string(f"communities/export/{template}", context)
+    )
+
+
+def export_readme_sections(community: Community) -> list[ReadmeSection]:
+    """The community's presentation, its closing summary when dissolved, the
+    charter, the objectives and their progress, its members (those who agreed to
+    be named) and the stage timeline."""
+    named, unnamed = named_members(community)
+    sections = [
+        _section(
+            "presentation",
+            _("Presentation"),
+            "presentation.html",
+            {
+                "community": community,
+                "regions": list(community.regions.order_by("code")),
+                "sectors": list(community.sectors.all()),
+            },
+        )
+    ]
+    dissolution = method_selectors.current_dissolution(community)
+    if dissolution is not None:
+        sections.append(
+            _section(
+                "bilan",
+                _("Closing summary"),
+                "closing.html",
+                {"dissolution": dissolution},
+            )
+        )
+    sections += [
+        _section(
+            "charte",
+            _("Charter"),
+            "charter.html",
+            {"charter": method_selectors.charter_of(community)},
+        ),
+        _section(
+            "objectifs",
+            _("Objectives"),
+            "objectives.html",
+            {"objectives": method_selectors.objectives_of(community)},
+        ),
+        _section(
+            "membres",
+            _("Members"),
+            "members.html",
+            {"named": named, "unnamed": unnamed},
+        ),
+        _section(
+            "etapes",
+            _("Lifecycle"),
+            "timeline.html",
+            {
+                "community": community,
+                "events": method_selectors.stage_timeline(community)[::-1],
+            },
+        ),
+    ]
+    return sections
+
+
+def export_tables(community: Community) -> list[ExportTable]:
+    """Members who agreed to be named, objectives, and their measures."""
+    named, _unnamed = named_members(community)
+    members = ExportTable(
+        "membres.csv",
+        _("Members who agreed to be named, with their organisation and role."),
+        [_("Name"), _("Organisation"), _("Role"), _("Guest expert until"), _("Since")],
+        [
+            [
+                str(m.user.public_name),
+                m.user.organisation.name if m.user.organisation else "",
+                str(m.shown_role),
+                m.guest_expert_until if m.is_guest_expert else None,
+                timezone.localdate(m.joined_at) if m.joined_at else None,
+            ]
+            for m in named
+        ],
+    )
+    objectives = method_selectors.objectives_of(community)
+    objective_table = ExportTable(
+        "objectifs.csv",
+        _("Objectives, with their latest measure and progress."),
+        [
+            _("Objective"),
+            _("Status"),
+            _("Indicator"),
+            _("Unit"),
+            _("Baseline"),
+            _("Target"),
+            _("Latest measure"),
+            _("Measured on"),
+            _("Progress (%)"),
+            _("Due date"),
+        ],
+        [
+            [
+                o.title,
+                str(o.get_status_display()),
+                o.indicator,
+                o.unit,
+                o.baseline,
+                o.target,
+                o.latest_value,
+                o.latest_on,
+                o.percent,
+                o.due_date,
+            ]
+            for o in objectives
+        ],
+    )
+    titles = {o.pk: o for o in objectives}
+    measures = ExportTable(
+        "mesures.csv",
+        _("Every measure of the objectives, oldest first."),
+        [_("Objective"), _("Measured on"), _("Value"), _("Unit"), _("Comment")],
+        [
+            [
+                titles[u.objective_id].title,
+                u.measured_on,
+                u.value,
+                titles[u.objective_id].unit,
+                u.comment,
+            ]
+            for u in ObjectiveProgress.objects.filter(
+                objective__community=community
+            ).order_by("objective__created_at", "objective_id", "measured_on", "pk")
+        ],
+    )
+    return [members, objective_table, measures]
+
+
+# Writing the ZIP ------------------------------------------------------------------
+
+
 def _part_name(module_path: str) -> str:
     """``maillage.conversations.export`` → ``conversations``."""
     parts = module_path.split(".")
     return parts[1] if len(parts) > 2 and parts[0] == "maillage" else module_path
 
 
+# A cell starting with one of these would be read as a formula by a spreadsheet.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    """A value as a CSV cell: numbers as people write them in the document's
+    language, dates as YYYY-MM-DD, text never taken for a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, int | Decimal):
+        if isinstance(value, Decimal) and value == value.to_integral_value():
+            value = int(value)
+        elif isinstance(value, Decimal):
+            value = value.normalize()
+        return formats.number_format(value, use_l10n=True)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    text = str(value)
+    if text.startswith(_FORMULA_STARTS):
+        text = "'" + text
+    return text
+
+
+def write_csv(table: ExportTable) -> bytes:
+    """The table as CSV: UTF-8 with a byte order mark, separated by semicolons."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(table.columns)
+    for row in table.rows:
+        writer.writerow([_cell(value) for value in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _language_of(person) -> str:
+    language = getattr(person, "language", "") or settings.LANGUAGE_CODE
+    return "en" if language.startswith("en") else "fr"
+
+
 def write_community_export(*, actor, community: Community, fileobj) -> None:
     """Write the ZIP of everything ``community`` holds into ``fileobj``.
 
-    For facilitators and staff, archived or not. The ZIP holds ``manifest.json``,
-    one ``<app>.json`` per export module and the files under ``files/``.
+    For facilitators and staff, archived or not. The ZIP holds ``LISEZMOI.html``
+    (to read, in French, or in English for someone who chose it), the CSV tables,
+    ``manifest.json``, one ``<app>.json`` per export module and the files under
+    ``files/``.
     """
     membership = permissions.membership_of(actor, community)
     if not permissions.can_export(actor, community, membership):
         raise PermissionDenied
-    modules = settings.MAILLAGE_COMMUNITY_EXPORT_MODULES
-    with zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        parts, files = [], []
-        for path in modules:
-            module = import_module(path)
-            name = _part_name(path)
+    modules = [
+        (_part_name(path), import_module(path))
+        for path in settings.MAILLAGE_COMMUNITY_EXPORT_MODULES
+    ]
+    language = _language_of(actor)
+    with (
+        translation.override(language),
+        zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
+        parts, files, sections, tables = [], [], [], []
+        for name, module in modules:
             data = module.export_community_data(community)
             archive.writestr(
                 f"{name}.json", json.dumps(data, ensure_ascii=False, indent=2)
@@ -265,11 +514,36 @@ def write_community_export(*, actor, community: Community, fileobj) -> None:
                     ):
                         shutil.copyfileobj(source, target)
                     files.append(f"files/{archive_name}")
+            if hasattr(module, "export_readme_sections"):
+                sections += module.export_readme_sections(community)
+            if hasattr(module, "export_tables"):
+                tables += module.export_tables(community)
+        for table in tables:
+            archive.writestr(table.filename, write_csv(table))
+        exported_at = timezone.now()
+        archive.writestr(
+            "LISEZMOI.html",
+            render_to_string(
+                "communities/export/lisezmoi.html",
+                {
+                    "community": community,
+                    "language": language,
+                    "sections": sections,
+                    "tables": tables,
+                    "parts": parts,
+                    "has_files": bool(files),
+                    "exported_at": exported_at,
+                    "exported_by": actor,
+                },
+            ),
+        )
         manifest = {
             "community": community.slug,
             "name": community.name,
-            "exported_at": timezone.now().isoformat(),
+            "exported_at": exported_at.isoformat(),
             "exported_by": _who(actor),
+            "readme": "LISEZMOI.html",
+            "tables": [table.filename for table in tables],
             "parts": parts,
             "files": files,
         }

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.organisations.models import Sector
@@ -70,15 +71,49 @@ class MembershipRequestForm(forms.Form):
     )
 
 
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _guest_expert_end(cleaned: dict) -> dict:
+    """Keep the end date for a guest expert only; it cannot be in the past."""
+    until = cleaned.get("guest_expert_until")
+    if cleaned.get("role") != Membership.Role.GUEST_EXPERT:
+        cleaned["guest_expert_until"] = None
+    elif until is not None and until < timezone.localdate():
+        raise forms.ValidationError(
+            {
+                "guest_expert_until": _(
+                    "The last day as guest expert cannot be in the past."
+                )
+            }
+        )
+    return cleaned
+
+
 class InvitationForm(forms.ModelForm):
     class Meta:
         model = Invitation
-        fields = ["email", "role", "message"]
-        widgets = {"message": forms.Textarea(attrs={"rows": 4})}
+        fields = ["email", "role", "guest_expert_until", "message"]
+        widgets = {
+            "message": forms.Textarea(attrs={"rows": 4}),
+            "guest_expert_until": DATE_INPUT,
+        }
+
+    def clean(self):
+        return _guest_expert_end(super().clean())
 
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+    guest_expert_until = forms.DateField(
+        label=_("Guest expert until"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=_("For a guest expert: the last day of that role. Optional."),
+    )
+
+    def clean(self):
+        return _guest_expert_end(super().clean())
 
 
 class RequestDecisionForm(forms.Form):

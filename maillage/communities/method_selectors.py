@@ -82,15 +82,37 @@ class SetupPath:
     def left(self) -> list[CommunitySetupStep]:
         return [step for step in self.steps if not step.is_finished]
 
+    def numbered(self, number) -> CommunitySetupStep | None:
+        """The step shown as ``number`` (1 for the first), or None."""
+        if isinstance(number, int) and 1 <= number <= len(self.steps):
+            return self.steps[number - 1]
+        return None
+
+    def with_pk(self, pk: int) -> CommunitySetupStep | None:
+        return next((step for step in self.steps if step.pk == pk), None)
+
+    def next_left(self, after: CommunitySetupStep | None = None):
+        """The first step not finished after ``after`` (going round to the start),
+        else ``after`` itself when it is not finished, else None."""
+        start = self.steps.index(after) + 1 if after in self.steps else 0
+        for step in self.steps[start:] + self.steps[:start]:
+            if not step.is_finished and step != after:
+                return step
+        if after in self.steps and not after.is_finished:
+            return self.steps[start - 1]
+        return None
+
 
 def setup_path(community: Community) -> SetupPath:
-    return SetupPath(
-        list(
-            CommunitySetupStep.objects.filter(community=community).select_related(
-                "changed_by"
-            )
+    """The community's steps in order, each with its ``number`` (1, 2...)."""
+    steps = list(
+        CommunitySetupStep.objects.filter(community=community).select_related(
+            "changed_by"
         )
     )
+    for number, step in enumerate(steps, start=1):
+        step.number = number
+    return SetupPath(steps)
 
 
 # Charter --------------------------------------------------------------------------
@@ -289,14 +311,18 @@ class Dashboard:
         )
 
 
-def dashboard(community: Community) -> Dashboard:
-    """What needs the facilitators' attention in ``community``."""
+def dashboard(community: Community, *, with_membership_work=True) -> Dashboard:
+    """What needs the facilitators' attention in ``community``; without the
+    pending requests and invitations when ``with_membership_work`` is False (a
+    sponsor's read-only view)."""
     path = setup_path(community)
     objectives = objectives_of(community)
     horizon = timezone.localdate() + timedelta(days=DUE_SOON_DAYS)
     return Dashboard(
-        requests=selectors.pending_requests(community),
-        invitations=selectors.pending_invitations(community),
+        requests=selectors.pending_requests(community) if with_membership_work else [],
+        invitations=(
+            selectors.pending_invitations(community) if with_membership_work else []
+        ),
         steps_left=path.left,
         step_total=path.total,
         objectives_due=[

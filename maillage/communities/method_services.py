@@ -5,9 +5,11 @@ one transaction each, permissions enforced here, e-mail sent after commit. Every
 write to a community first locks its row and refuses if it is archived.
 """
 
+import importlib
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -70,7 +72,9 @@ def propose_community(
     regions,
     needs: str,
 ) -> CommunityProposal:
-    """Propose a community on a territory; staff review it."""
+    """Propose a community on a territory; staff review it, told by each module of
+    ``settings.MAILLAGE_PROPOSAL_MODULES`` (``proposal_submitted(proposal)``,
+    called in this transaction: the apps above this one register there)."""
     if not permissions.can_propose_community(proposer):
         raise PermissionDenied
     _required(role=role, organisation=organisation, name=name, domain=domain)
@@ -86,6 +90,8 @@ def propose_community(
         needs=needs.strip(),
     )
     proposal.regions.set(regions)
+    for path in settings.MAILLAGE_PROPOSAL_MODULES:
+        importlib.import_module(path).proposal_submitted(proposal)
     return proposal
 
 

@@ -15,6 +15,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import replace_url
+
+from maillage.core.htmx import HtmxHttpRequest
 
 from . import method_selectors, method_services, permissions
 from .export import write_community_export
@@ -93,6 +97,9 @@ def _method_context(user, community, membership) -> dict:
         "can_steer": permissions.can_steer(user, community, membership),
         "can_view_content": permissions.can_view_content(user, community, membership),
         "can_view_setup_path": permissions.can_view_setup_path(
+            user, community, membership
+        ),
+        "can_view_dashboard": permissions.can_view_dashboard(
             user, community, membership
         ),
     }
@@ -246,30 +253,59 @@ def proposal_decline(request, pk):
 # Setup path -----------------------------------------------------------------------
 
 
-def _setup_page(request, community, membership, bound=None):
-    path = method_selectors.setup_path(community)
+# One step is open at a time (``?etape=<n>``, 1 for the first): the others are a
+# line each, so that the page stays short on a phone. Links and the back button
+# work without JavaScript; with htmx, opening a step swaps the list and saving
+# swaps the step in place.
+STEP_PARAMETER = "etape"
+
+
+def _step_number(request) -> int | None:
+    value = request.GET.get(STEP_PARAMETER, "")
+    return int(value) if value.isdigit() else None
+
+
+def _setup_url(community, step=None, *, anchor=None) -> str:
+    url = reverse("communities:setup_path", args=[community.slug])
+    if step is not None:
+        url += f"?{STEP_PARAMETER}={step.number}"
+    if anchor is not None:
+        url += f"#step-{anchor.pk}"
+    return url
+
+
+def _setup_context(request, community, membership, path, open_step, bound=None):
+    """The page's context with ``open_step`` open (its form bound when given)."""
     context = _method_context(request.user, community, membership)
-    forms = {}
-    if context["can_steer"]:
-        forms = {step.pk: SetupStepForm(instance=step) for step in path.steps}
-        if bound is not None:
-            forms[bound.instance.pk] = bound
     for step in path.steps:
-        step.form = forms.get(step.pk)
-    context["path"] = path
-    return render(request, "communities/setup_path.html", context)
+        step.is_open = open_step is not None and step.pk == open_step.pk
+        step.form = None
+    if open_step is not None and context["can_steer"]:
+        open_step.form = bound or SetupStepForm(instance=open_step)
+    context.update(path=path, open_step=open_step, setup_url=_setup_url(community))
+    return context
 
 
 @_with_refusals
 @require_GET
-def setup_path(request, slug):
+# The same address answers the list alone to htmx: caches must tell them apart.
+@vary_on_headers("HX-Request")
+def setup_path(request: HtmxHttpRequest, slug):
     community, membership = _readable(request, slug, permissions.can_view_setup_path)
-    return _setup_page(request, community, membership)
+    path = method_selectors.setup_path(community)
+    open_step = path.numbered(_step_number(request)) or path.next_left()
+    context = _setup_context(request, community, membership, path, open_step)
+    template = "communities/setup_path.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        # A step opened from the list: the list comes back, focus on that step.
+        context["focus"] = True
+        template += "#steps"
+    return render(request, template, context)
 
 
 @_with_refusals
 @require_POST
-def setup_step_update(request, slug, pk):
+def setup_step_update(request: HtmxHttpRequest, slug, pk):
     community, membership = _steerable(request, slug)
     step = get_object_or_404(CommunitySetupStep, pk=pk, community=community)
     form = SetupStepForm(request.POST, instance=step)
@@ -285,13 +321,40 @@ def setup_step_update(request, slug, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(
-                request, _("The step “%(title)s” is saved.") % {"title": step.title}
-            )
-            return redirect(
-                reverse("communities:setup_path", args=[slug]) + f"#step-{step.pk}"
-            )
-    return _setup_page(request, community, membership, bound=form)
+            return _step_saved(request, community, membership, step)
+    path = method_selectors.setup_path(community)
+    open_step = path.with_pk(step.pk)
+    context = _setup_context(request, community, membership, path, open_step, form)
+    if request.htmx:
+        # The step comes back open with its errors; focus on the first field to fix.
+        first_error = next((name for name in form.errors if name in form.fields), None)
+        if first_error:
+            form.fields[first_error].widget.attrs["autofocus"] = True
+        context["step"] = open_step
+        return render(request, "communities/setup_path.html#step", context)
+    return render(request, "communities/setup_path.html", context)
+
+
+def _step_saved(request, community, membership, step):
+    """After a save: the step closed with its new status, and the next step not
+    done opened (swapped in place with htmx; else the page, at the saved step)."""
+    path = method_selectors.setup_path(community)
+    saved = path.with_pk(step.pk)
+    next_step = path.next_left(after=saved)
+    saved_message = _("The step “%(title)s” is saved.") % {"title": step.title}
+    if not request.htmx:
+        messages.success(request, saved_message)
+        return redirect(_setup_url(community, next_step, anchor=saved))
+    context = _setup_context(request, community, membership, path, next_step)
+    context.update(
+        saved=saved,
+        # The saved step stays open when it is the only one not done.
+        next_step=next_step if next_step is not None and next_step != saved else None,
+        focus=True,
+        saved_message=saved_message,
+    )
+    response = render(request, "communities/setup_path.html#step_saved", context)
+    return replace_url(response, _setup_url(community, next_step))
 
 
 # Charter --------------------------------------------------------------------------
@@ -500,10 +563,13 @@ def _stage_page(request, community, membership, form=None):
 @require_GET
 def dashboard(request, slug):
     community, membership = _community_for(request, slug)
-    if not permissions.can_manage(request.user, community, membership):
+    if not permissions.can_view_dashboard(request.user, community, membership):
         raise PermissionDenied
     context = _method_context(request.user, community, membership)
-    context["board"] = method_selectors.dashboard(community)
+    # Requests and invitations are the facilitators' work, not the sponsors'.
+    context["board"] = method_selectors.dashboard(
+        community, with_membership_work=context["can_manage"]
+    )
     context["can_export"] = permissions.can_export(request.user, community, membership)
     context["can_reopen"] = permissions.can_reopen(request.user, community)
     return render(request, "communities/dashboard.html", context)

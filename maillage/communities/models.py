@@ -164,6 +164,14 @@ class Membership(TimeStampedModel):
     role = models.CharField(
         _("role"), max_length=16, choices=Role.choices, default=Role.MEMBER
     )
+    # After this day a guest expert stays a member but is no longer shown or
+    # suggested as guest expert; empty: no end (and always empty for other roles).
+    guest_expert_until = models.DateField(
+        _("guest expert until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day the person is a guest expert; empty: no end."),
+    )
     state = models.CharField(_("state"), max_length=12, choices=State.choices)
     request_message = models.TextField(_("message"), blank=True, max_length=2000)
     joined_at = models.DateTimeField(_("joined"), null=True, blank=True)
@@ -218,6 +226,21 @@ class Membership(TimeStampedModel):
     def is_facilitator(self) -> bool:
         return self.is_active and self.role == self.Role.FACILITATOR
 
+    @property
+    def is_guest_expert(self) -> bool:
+        """A guest expert whose end date, if any, has not passed."""
+        return self.role == self.Role.GUEST_EXPERT and (
+            self.guest_expert_until is None
+            or self.guest_expert_until >= timezone.localdate()
+        )
+
+    @property
+    def shown_role(self) -> str:
+        """The role as pages show it: a guest expert past the end date is a member."""
+        if self.role == self.Role.GUEST_EXPERT and not self.is_guest_expert:
+            return self.Role.MEMBER.label
+        return self.get_role_display()
+
 
 class Invitation(TimeStampedModel):
     """An e-mailed, expiring, single-use invitation to join a community."""
@@ -234,6 +257,15 @@ class Invitation(TimeStampedModel):
         max_length=16,
         choices=Membership.Role.choices,
         default=Membership.Role.MEMBER,
+    )
+    guest_expert_until = models.DateField(
+        _("guest expert until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a guest expert: the last day they are shown and suggested as "
+            "such. Empty: no end."
+        ),
     )
     message = models.TextField(_("personal message"), blank=True, max_length=2000)
     # The invitee's membership state before the invitation, restored when the

@@ -153,6 +153,14 @@ def can_steer(user, community, membership) -> bool:
     return not community.is_archived and can_manage(user, community, membership)
 
 
+def can_view_dashboard(user, community, membership) -> bool:
+    """Facilitators and staff, and the community's sponsors (read-only: what they
+    see holds no write action), archived or not."""
+    if can_manage(user, community, membership):
+        return True
+    return is_active_member(membership) and membership.role == Membership.Role.SPONSOR
+
+
 def can_export(user, community, membership) -> bool:
     """The full export is for facilitators and staff, archived or not."""
     return can_manage(user, community, membership)

@@ -78,6 +78,28 @@ class MembershipQuerySet(models.QuerySet):
     def facilitators(self):
         return self.active().filter(role="facilitator")
 
+    def guest_experts(self):
+        """Active guest experts whose end date, if any, has not passed."""
+        return self.active().filter(
+            models.Q(guest_expert_until__isnull=True)
+            | models.Q(guest_expert_until__gte=timezone.localdate()),
+            role="guest_expert",
+        )
+
+    def shown_as(self, role: str):
+        """Memberships whose role, as pages show it, is ``role``: guest experts
+        past their end date show as members."""
+        current = models.Q(guest_expert_until__isnull=True) | models.Q(
+            guest_expert_until__gte=timezone.localdate()
+        )
+        if role == "guest_expert":
+            return self.filter(current, role=role)
+        if role == "member":
+            return self.filter(
+                models.Q(role="member") | models.Q(role="guest_expert") & ~current
+            )
+        return self.filter(role=role)
+
     def requested(self):
         return self.filter(state="requested")
 

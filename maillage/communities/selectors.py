@@ -123,7 +123,7 @@ def member_directory(
     if sector is not None:
         members = members.filter(user__organisation__sector=sector)
     if role:
-        members = members.filter(role=role)
+        members = members.shown_as(role)
     if expertise and slugify(expertise):
         members = members.filter(
             user__expertise__slug__contains=slugify(expertise)
@@ -195,4 +195,13 @@ def active_communities_of(person, viewer):
         .filter(memberships__user=person, memberships__state=Membership.State.ACTIVE)
         .distinct()
         .order_by("name")
+    )
+
+
+def guest_expert_ids(community) -> frozenset[int]:
+    """The people shown as guest experts of ``community`` today: one query."""
+    return frozenset(
+        Membership.objects.guest_experts()
+        .filter(community=community)
+        .values_list("user_id", flat=True)
     )

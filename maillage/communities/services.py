@@ -65,6 +65,22 @@ def _ensure_not_last_facilitator(membership: Membership) -> None:
         )
 
 
+def _guest_expert_end(role: str, until):
+    """The end date kept for ``role``: only a guest expert's, never in the past."""
+    if role != Role.GUEST_EXPERT or until is None:
+        return None
+    if until < timezone.localdate():
+        raise ValidationError(
+            {
+                "guest_expert_until": _(
+                    "The last day as guest expert cannot be in the past."
+                )
+            },
+            code="past_end_date",
+        )
+    return until
+
+
 def _require_manager(actor, community: Community) -> None:
     own = permissions.membership_of(actor, community)
     if not permissions.can_manage(actor, community, own):
@@ -190,10 +206,15 @@ def update_community(
     return community
 
 
-def _activate(membership: Membership, *, role: str | None = None) -> Membership:
+def _activate(
+    membership: Membership, *, role: str | None = None, guest_expert_until=None
+) -> Membership:
     membership.state = State.ACTIVE
     if role:
         membership.role = role
+        membership.guest_expert_until = (
+            guest_expert_until if role == Role.GUEST_EXPERT else None
+        )
     membership.joined_at = timezone.now()
     membership.save()
     return membership
@@ -223,6 +244,7 @@ def request_membership(
     if own is None:
         own = Membership(community=community, user=user)
     own.role = Role.MEMBER
+    own.guest_expert_until = None
     own.state = State.REQUESTED
     own.request_message = message
     own.decided_by = None
@@ -313,14 +335,19 @@ def invite_member(
     email: str,
     role: str = Role.MEMBER,
     message: str = "",
+    guest_expert_until=None,
 ) -> tuple[Invitation, str]:
     """Invite someone by e-mail, with or without an account.
 
     Returns the invitation and its secret token (only its hash is stored).
-    A new invitation to the same address replaces the pending one.
+    A new invitation to the same address replaces the pending one. A guest
+    expert may be given the last day of that role (``guest_expert_until``).
     """
     _lock_live(community)
     _require_manager(actor, community)
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose a valid role.")})
+    guest_expert_until = _guest_expert_end(role, guest_expert_until)
     email = User.objects.normalize_email(email).strip()
     existing = User.objects.active().filter(email__iexact=email).first()
     own = (
@@ -341,6 +368,7 @@ def invite_member(
         community=community,
         email=email,
         role=role,
+        guest_expert_until=guest_expert_until,
         message=message,
         token_hash=hash_token(token),
         invited_by=actor,
@@ -351,6 +379,7 @@ def invite_member(
         if own is None:
             own = Membership(community=community, user=existing)
         own.role = role
+        own.guest_expert_until = guest_expert_until
         own.state = State.INVITED
         own.save()
     send_templated_mail_on_commit(
@@ -423,7 +452,9 @@ def accept_invitation(*, user: User, invitation: Invitation) -> Membership:
     )
     if own.state == State.ACTIVE:
         return own
-    return _activate(own, role=invitation.role)
+    return _activate(
+        own, role=invitation.role, guest_expert_until=invitation.guest_expert_until
+    )
 
 
 @transaction.atomic
@@ -479,8 +510,14 @@ def remove_member(*, actor: User, membership: Membership) -> Membership:
 
 
 @transaction.atomic
-def change_role(*, actor: User, membership: Membership, role: str) -> Membership:
-    """Give a member another role; the last facilitator cannot be demoted."""
+def change_role(
+    *, actor: User, membership: Membership, role: str, guest_expert_until=None
+) -> Membership:
+    """Give a member another role; the last facilitator cannot be demoted.
+
+    A guest expert may be given the last day of that role (``guest_expert_until``,
+    today or later); any other role has none.
+    """
     _lock_live(membership.community)
     _require_manager(actor, membership.community)
     membership.refresh_from_db()
@@ -488,8 +525,10 @@ def change_role(*, actor: User, membership: Membership, role: str) -> Membership
         raise ValidationError(_("This person is not an active member."))
     if role not in Role.values:
         raise ValidationError({"role": _("Choose a valid role.")})
+    guest_expert_until = _guest_expert_end(role, guest_expert_until)
     if role != Role.FACILITATOR:
         _ensure_not_last_facilitator(membership)
     membership.role = role
+    membership.guest_expert_until = guest_expert_until
     membership.save()
     return membership

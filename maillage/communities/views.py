@@ -124,6 +124,9 @@ def community_detail(request, slug):
         "can_view_setup_path": permissions.can_view_setup_path(
             user, community, membership
         ),
+        "can_view_dashboard": permissions.can_view_dashboard(
+            user, community, membership
+        ),
         "can_reopen": permissions.can_reopen(user, community),
         "dissolution": method_selectors.current_dissolution(community),
         "can_view_members": permissions.can_view_members(user, community, membership),
@@ -407,11 +410,12 @@ def membership_role(request, slug, pk):
     target = get_object_or_404(Membership, pk=pk, community=community)
     form = RoleForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose a valid role."))
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
     else:
         try:
             services.change_role(
-                actor=request.user, membership=target, role=form.cleaned_data["role"]
+                actor=request.user, membership=target, **form.cleaned_data
             )
         except ValidationError as error:
             _report(request, error)
@@ -419,7 +423,7 @@ def membership_role(request, slug, pk):
             messages.success(
                 request,
                 _("%(name)s is now %(role)s.")
-                % {"name": target.user.public_name, "role": target.get_role_display()},
+                % {"name": target.user.public_name, "role": target.shown_role},
             )
     return redirect("communities:member_list", slug=slug)
 

@@ -1,15 +1,23 @@
 """The exchanges' part of a community's full export (issue 3's ZIP).
 
-Listed in ``settings.MAILLAGE_COMMUNITY_EXPORT_MODULES``. Deleted replies keep
-their place but not their text; hidden content is included and marked, since
-the export is for the community's facilitators.
+Listed in ``settings.MAILLAGE_COMMUNITY_EXPORT_MODULES``. In the JSON, deleted
+replies keep their place but not their text; hidden content is included and
+marked, since the export is for the community's facilitators. The summary to read
+(``LISEZMOI.html``) and the CSV table, meant to be handed over, hold only what
+members see: published threads, their published replies and accepted solutions,
+and no author's name.
 """
 
 from collections import Counter, defaultdict
 
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import Reaction, Reply, Tag, Thread
+from maillage.communities.export import ExportTable, ReadmeSection
+
+from .models import Reaction, Reply, Tag, Thread, plain_mentions
 
 
 def _when(value):
@@ -84,3 +92,78 @@ def export_community_data(community) -> dict:
             for thread in threads
         ],
     }
+
+
+def _published_threads(community) -> list[Thread]:
+    """Published threads, oldest first, with their reply counts, tags and the
+    accepted solution."""
+    return list(
+        Thread.objects.filter(community=community)
+        .published()
+        .with_reply_counts()
+        .select_related("solution")
+        .prefetch_related("tags")
+        .order_by("created_at", "pk")
+    )
+
+
+def _shown_solution(thread: Thread) -> Reply | None:
+    solution = thread.solution
+    return solution if solution is not None and solution.is_published else None
+
+
+def export_readme_sections(community) -> list[ReadmeSection]:
+    """The exchanges by kind, each challenge with its accepted solution."""
+    threads = _published_threads(community)
+    kinds = []
+    for value, label in Thread.Kind.choices:
+        rows = [t for t in threads if t.kind == value]
+        for thread in rows:
+            solution = _shown_solution(thread)
+            thread.solution_text = plain_mentions(solution.body) if solution else ""
+        kinds.append({"value": value, "label": label, "threads": rows})
+    html = render_to_string(
+        "conversations/export/exchanges.html",
+        {"kinds": kinds, "total": len(threads)},
+    )
+    return [ReadmeSection("echanges", _("Exchanges"), html)]
+
+
+def export_tables(community) -> list[ExportTable]:
+    """One line per published thread: its kind, title, dates and counts."""
+    threads = _published_threads(community)
+    reactions = dict(
+        Reaction.objects.filter(thread__in=threads)
+        .values("thread")
+        .annotate(n=Count("pk"))
+        .values_list("thread", "n")
+    )
+    return [
+        ExportTable(
+            "echanges.csv",
+            _("Exchanges: one line per thread, with its replies and reactions."),
+            [
+                _("Kind"),
+                _("Title"),
+                _("Started on"),
+                _("Replies"),
+                _("Reactions"),
+                _("Solved"),
+                _("Tags"),
+            ],
+            [
+                [
+                    str(thread.get_kind_display()),
+                    thread.title,
+                    timezone.localdate(thread.created_at),
+                    thread.reply_count,
+                    reactions.get(thread.pk, 0),
+                    _shown_solution(thread) is not None
+                    if thread.is_challenge
+                    else None,
+                    ", ".join(tag.name for tag in thread.tags.all()),
+                ]
+                for thread in threads
+            ],
+        )
+    ]

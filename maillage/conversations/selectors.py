@@ -412,6 +412,7 @@ class HelperSuggestion:
     reasons: list[str]
     in_community: bool
     score: int = 0
+    is_guest_expert: bool = False
 
 
 def _segments_match(expertise_slug: str, tag_slug: str) -> bool:
@@ -422,20 +423,71 @@ def _segments_match(expertise_slug: str, tag_slug: str) -> bool:
 def helpers_for(*, thread: Thread, viewer, limit: int = 10) -> list[HelperSuggestion]:
     """People who could help with a challenge, each with why they are suggested.
 
-    Members of the thread's community come first. Others are suggested only when
-    the thread is in a public community (so they can read it) and only if they
-    consented to the directory. Past contributions are counted only in
-    communities whose content ``viewer`` may read, so that a reason never tells
-    of a private community's content.
+    Members of the thread's community come first, its guest experts (whose end
+    date has not passed) first among them, whatever the tags. Others are
+    suggested only when the thread is in a public community (so they can read
+    it) and only if they consented to the directory. Past contributions are
+    counted only in communities whose content ``viewer`` may read, so that a
+    reason never tells of a private community's content.
     """
     tags = {t.slug: t for t in thread.tags.all()}
-    if not tags:
-        return []
     community = thread.community
     exclude = {viewer.pk, thread.author_id}
     scores: dict[int, int] = defaultdict(int)
     reasons: dict[int, list[str]] = defaultdict(list)
+    if tags:
+        _score_by_tags(tags, viewer, scores, reasons)
 
+    candidates = set(scores) - exclude - {None}
+    # One query: the candidates who are members, and the community's guest experts.
+    rows = Membership.objects.active().filter(
+        community=community, user_id__in=candidates
+    ) | Membership.objects.guest_experts().filter(community=community)
+    members, experts = set(), set()
+    for membership in rows.only("user_id", "role", "guest_expert_until"):
+        if membership.user_id in exclude:
+            continue
+        members.add(membership.user_id)
+        if membership.is_guest_expert:
+            experts.add(membership.user_id)
+            reasons[membership.user_id].insert(0, _("guest expert of the community"))
+    if not members and not candidates:
+        return []
+    outside = set()
+    if community.visibility == Community.Visibility.PUBLIC and candidates - members:
+        outside = set(
+            User.objects.in_directory()
+            .filter(pk__in=candidates - members)
+            .values_list("pk", flat=True)
+        )
+    people = (
+        User.objects.active().select_related("organisation").in_bulk(members | outside)
+    )
+    suggestions = [
+        HelperSuggestion(
+            person=person,
+            reasons=reasons[pk],
+            in_community=pk in members,
+            score=scores[pk],
+            is_guest_expert=pk in experts,
+        )
+        for pk, person in people.items()
+    ]
+    suggestions.sort(
+        key=lambda s: (
+            not s.in_community,
+            not s.is_guest_expert,
+            -s.score,
+            fold(str(s.person.public_name)),
+        )
+    )
+    inside = [s for s in suggestions if s.in_community][:limit]
+    elsewhere = [s for s in suggestions if not s.in_community][:limit]
+    return inside + elsewhere
+
+
+def _score_by_tags(tags: dict, viewer, scores: dict, reasons: dict) -> None:
+    """Score people by declared expertise and past contributions on ``tags``."""
     expertise_filter = Q()
     for slug in tags:
         expertise_filter |= Q(expertisetag__slug__contains=slug)
@@ -496,37 +548,3 @@ def helpers_for(*, thread: Thread, viewer, limit: int = 10) -> list[HelperSugges
                 n,
             )
         reasons[user_id].append(text % {"count": n, "tag": tags[slug].name})
-
-    candidates = set(scores) - exclude - {None}
-    if not candidates:
-        return []
-    members = set(
-        Membership.objects.active()
-        .filter(community=community, user_id__in=candidates)
-        .values_list("user_id", flat=True)
-    )
-    outside = set()
-    if community.visibility == Community.Visibility.PUBLIC:
-        outside = set(
-            User.objects.in_directory()
-            .filter(pk__in=candidates - members)
-            .values_list("pk", flat=True)
-        )
-    people = (
-        User.objects.active().select_related("organisation").in_bulk(members | outside)
-    )
-    suggestions = [
-        HelperSuggestion(
-            person=person,
-            reasons=reasons[pk],
-            in_community=pk in members,
-            score=scores[pk],
-        )
-        for pk, person in people.items()
-    ]
-    suggestions.sort(
-        key=lambda s: (not s.in_community, -s.score, fold(str(s.person.public_name)))
-    )
-    inside = [s for s in suggestions if s.in_community][:limit]
-    elsewhere = [s for s in suggestions if not s.in_community][:limit]
-    return inside + elsewhere

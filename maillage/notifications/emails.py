@@ -99,11 +99,17 @@ def digest_email(
     shown = notifications[:DIGEST_MAX_ITEMS]
     groups: list[dict] = []
     for n in shown:
-        if not groups or groups[-1]["community"].pk != n.community_id:
-            groups.append({"community": n.community, "items": []})
+        if not groups or groups[-1]["community_id"] != n.community_id:
+            groups.append(
+                {"community_id": n.community_id, "community": n.community, "items": []}
+            )
         groups[-1]["items"].append({"notification": n, "link": absolute_url(n.url)})
     for group in groups:
-        group["community_url"] = absolute_url(group["community"].get_absolute_url())
+        # What belongs to no community (proposals) links to the site itself.
+        community = group["community"]
+        group["community_url"] = absolute_url(
+            community.get_absolute_url() if community is not None else "/"
+        )
     return _message(
         recipient,
         "notifications/email/digest",

@@ -14,6 +14,7 @@ PHRASES = {
     Kind.NEW_THREAD: _("%(actor)s started “%(subject)s”"),
     Kind.HELP_REQUEST: _("%(actor)s asks for your help with “%(subject)s”"),
     Kind.FLAG: _("%(actor)s flagged content in “%(subject)s”"),
+    Kind.PROPOSAL: _("%(actor)s proposes a new community: “%(subject)s”"),
 }
 
 

@@ -34,6 +34,7 @@ class Notification(models.Model):
         NEW_THREAD = "new_thread", _("New thread in a community you follow")
         HELP_REQUEST = "help_request", _("Request for help")
         FLAG = "flag", _("Flagged content")
+        PROPOSAL = "proposal", _("New community proposal")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -41,9 +42,13 @@ class Notification(models.Model):
         related_name="notifications",
         verbose_name=_("recipient"),
     )
+    # Empty for what belongs to no community yet (a community proposal): such a
+    # notification reaches staff only.
     community = models.ForeignKey(
         "communities.Community",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="notifications",
         verbose_name=_("community"),
     )

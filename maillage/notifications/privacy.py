@@ -14,7 +14,7 @@ def export_personal_data(user) -> dict:
         "notifications_received": [
             {
                 "kind": n.kind,
-                "community": n.community.name,
+                "community": n.community.name if n.community else None,
                 "subject": n.subject,
                 "created_at": n.created_at.isoformat(),
                 "read_at": n.read_at.isoformat() if n.read_at else None,

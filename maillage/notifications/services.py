@@ -55,7 +55,7 @@ def _pk(person) -> int:
 def notify(
     *,
     recipients: Iterable,
-    community: Community,
+    community: Community | None,
     kind: str,
     actor: User | None,
     subject: str,
@@ -68,6 +68,8 @@ def notify(
     Leaves out the actor, inactive or deleted accounts, people who cannot read the
     community's content, and anyone who already has an unread notification with
     the same ``target_key`` (at most 120 characters, e.g. "thread:12:reply").
+    Without a community (a proposal, before any community exists) only staff
+    are told.
     Immediate e-mails go out once the transaction commits. Costs a fixed number
     of queries whatever the number of recipients.
     """
@@ -79,7 +81,9 @@ def notify(
     if not wanted:
         return []
     people = {u.pk: u for u in User.objects.active().filter(pk__in=wanted)}
-    if community.visibility != Community.Visibility.PUBLIC:
+    if community is None:
+        people = {pk: u for pk, u in people.items() if u.is_staff}
+    elif community.visibility != Community.Visibility.PUBLIC:
         members = set(
             Membership.objects.active()
             .filter(community=community, user_id__in=people)
@@ -288,7 +292,8 @@ def _send_digest_chunk(due, frequency: str, now) -> int:
     private = {
         n.community_id
         for n in notifications
-        if n.community.visibility != Community.Visibility.PUBLIC
+        if n.community is not None
+        and n.community.visibility != Community.Visibility.PUBLIC
     }
     members = set()
     if private:
@@ -302,6 +307,9 @@ def _send_digest_chunk(due, frequency: str, now) -> int:
         )
     by_person: dict[int, list[Notification]] = {}
     for n in notifications:
+        if n.community is None and not n.recipient.is_staff:
+            # Only staff read what belongs to no community (proposals).
+            continue
         if (
             n.community_id in private
             and not n.recipient.is_staff

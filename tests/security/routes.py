@@ -21,9 +21,9 @@ from maillage.territories.models import Region
 
 from .world import World, pending_invitation
 
-ANYONE_SIGNED_IN = ("outsider", "member", "facilitator", "staff")
-# The walked community's own members, and staff.
-INSIDERS = ("member", "facilitator", "staff")
+ANYONE_SIGNED_IN = ("outsider", "member", "sponsor", "facilitator", "staff")
+# The walked community's own members (its sponsor is one), and staff.
+INSIDERS = ("member", "sponsor", "facilitator", "staff")
 # Communities whose content anyone may read, signed in or not.
 OPEN_CONTENT = ("public", "archived")
 
@@ -50,8 +50,8 @@ def anyone(role: str, kind: str) -> bool:
 
 
 def contributors_of_live(role: str, kind: str) -> bool:
-    """Active members, facilitators and staff, while the community is not archived
-    (``can_post``: post, reply, follow, flag)."""
+    """Active members (sponsors too), facilitators and staff, while the community
+    is not archived (``can_post``: post, reply, follow, flag)."""
     return role in INSIDERS and kind != "archived"
 
 
@@ -227,12 +227,18 @@ def _thread_author_or_moderators(role: str, kind: str) -> bool:
 
 def _not_the_challenge_author(role: str, kind: str) -> bool:
     """Reacting to the facilitator's challenge: not its author (the facilitator)."""
-    return role in ("member", "staff") and kind != "archived"
+    return role in ("member", "sponsor", "staff") and kind != "archived"
 
 
 def _not_the_reply_author(role: str, kind: str) -> bool:
     """Reacting to the member's reply: not its author (the member)."""
-    return role in ("facilitator", "staff") and kind != "archived"
+    return role in ("facilitator", "sponsor", "staff") and kind != "archived"
+
+
+def _reply_author_or_moderators(role: str, kind: str) -> bool:
+    """Deleting the member's reply: its author (the member), the facilitator and
+    staff; not the sponsor, who moderates nothing."""
+    return role in ("member", "facilitator", "staff") and kind != "archived"
 
 
 def _reply_author_of_live(role: str, kind: str) -> bool:
@@ -252,9 +258,10 @@ def _recipient(role: str, kind: str) -> bool:
 
 
 def _with_unread_notifications(role: str, kind: str) -> bool:
-    """The member (seeded notification) and the facilitator (told of the reply
-    and the flag); nobody else has unread notifications to mark."""
-    return role in ("member", "facilitator")
+    """The member (seeded notification), the facilitator (told of the reply and
+    the flag) and staff (told of the outsider's community proposals); nobody else
+    has unread notifications to mark."""
+    return role in ("member", "facilitator", "staff")
 
 
 ROUTES = {
@@ -285,7 +292,7 @@ ROUTES = {
         community_slug,
         post=lambda w, k: {},
         # The facilitator is the only one: a community always keeps one.
-        writers=lambda role, kind: role == "member" and kind != "archived",
+        writers=lambda role, kind: role in ("member", "sponsor") and kind != "archived",
     ),
     "communities:request_list": Route(community_slug),
     "communities:request_decide": Route(
@@ -341,6 +348,8 @@ ROUTES = {
     "communities:profile_detail": Route(lambda w, k: {"pk": w.people[k, "member"].pk}),
     "accounts:account_settings": Route(),
     "accounts:profile_update": Route(post=_profile_form, writers=signed_in),
+    # The newcomer's welcome: the same profile form.
+    "accounts:welcome": Route(post=_profile_form, writers=signed_in),
     "accounts:privacy_settings": Route(
         post=lambda w, k: {"directory": "on", "email_notifications": "on"},
         writers=signed_in,
@@ -352,7 +361,7 @@ ROUTES = {
         # The last facilitator of a live community must hand over first; an
         # archived community needs no facilitator any more.
         writers=lambda role, kind: (
-            role in ("outsider", "member", "staff")
+            role in ("outsider", "member", "sponsor", "staff")
             or (role == "facilitator" and kind == "archived")
         ),
     ),
@@ -408,6 +417,7 @@ ROUTES = {
         post=lambda w, k: {"stage": "maturing", "reason": "Nous avançons."},
         writers=managers_of_live,
     ),
+    # Facilitators, staff and (read-only: it takes no POST) the sponsor.
     "communities:dashboard": Route(community_slug),
     "communities:closing": Route(community_slug),
     "communities:community_dissolve": Route(
@@ -501,7 +511,7 @@ ROUTES = {
     "conversations:reply_delete": Route(
         _reply,
         post=lambda w, k: {"reason": "Doublon"},
-        writers=contributors_of_live,
+        writers=_reply_author_or_moderators,
     ),
     "conversations:reply_history": Route(_reply),
     "conversations:reply_react": Route(

@@ -142,7 +142,12 @@ def test_page_templates_hold_no_inline_script_style_or_event_handler():
     problems = []
     for path in page_templates():
         text = path.read_text(encoding="utf-8")
-        for pattern in (INLINE_SCRIPT, HANDLER, STYLE):
+        patterns = (INLINE_SCRIPT, HANDLER, STYLE)
+        if "/export/" in path.as_posix():
+            # A downloaded document, not a page served under the policy: the
+            # export's LISEZMOI.html carries its small stylesheet, to read offline.
+            patterns = (INLINE_SCRIPT, HANDLER)
+        for pattern in patterns:
             for match in pattern.finditer(text):
                 problems.append(f"{path.relative_to(BASE_DIR)}: {match.group(0)}")
     assert not problems, "\n".join(problems)

@@ -1,8 +1,8 @@
 """Every URL pattern, for every role and every kind of community: nothing leaks,
 nothing is written that should not be, and GET never writes.
 
-For each role (anonymous, outsider, member, facilitator, staff) and community
-kind (public, restricted, private, archived), the walker GETs and POSTs every
+For each role (anonymous, outsider, member, sponsor, facilitator, staff) and
+community kind (public, restricted, private, archived), the walker GETs and POSTs every
 pattern of the project (found by walking the resolver, see ``walker.py``) with
 the parameters and form data given in ``routes.py``. It fails when:
 

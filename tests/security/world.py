@@ -1,7 +1,7 @@
 """A small network seeded with marker strings, and who may see each marker.
 
 Every community kind (public, restricted, private, archived) gets a facilitator,
-a member, a pending requester and a pending invitation, then the method's
+a member, a sponsor, a pending requester and a pending invitation, then the method's
 content (``seed_method``), exchanges (``seed_conversations``) and a notification
 (``seed_notifications``); the archived community is archived last, since
 services refuse to write into an archive. Names, descriptions and messages
@@ -57,7 +57,7 @@ from maillage.organisations.tests.factories import OrganisationFactory
 from maillage.territories.models import Region
 
 KINDS = ("public", "restricted", "private", "archived")
-ROLES = ("anonymous", "outsider", "member", "facilitator", "staff")
+ROLES = ("anonymous", "outsider", "member", "sponsor", "facilitator", "staff")
 
 SETTINGS = {
     "public": (Community.Visibility.PUBLIC, Community.JoinPolicy.OPEN),
@@ -122,7 +122,7 @@ class World:
             return None
         if user.is_staff:
             return "staff"
-        for role in ("facilitator", "member"):
+        for role in ("facilitator", "member", "sponsor"):
             if self.people.get((kind, role)) == user:
                 return role
         return None
@@ -141,7 +141,9 @@ class World:
             visibility = SETTINGS[marker.kind][0]
             return visibility == Community.Visibility.PUBLIC or relation is not None
         if marker.audience == "members":
-            return relation in ("member", "facilitator")
+            # A sponsor is an active member: the dashboard it reads shows no
+            # more than the members' pages (no requests, no invitations).
+            return relation in ("member", "sponsor", "facilitator")
         if marker.audience == "facilitators":
             return relation == "facilitator"
         if marker.audience == "staff":
@@ -183,10 +185,16 @@ def seed_communities(world: World) -> None:
         )
         world.people[kind, "facilitator"] = facilitator
         world.people[kind, "member"] = member
+        world.people[kind, "sponsor"] = UserFactory(display_name="Paule Marraine")
         MembershipFactory(
             community=community, user=facilitator, role=Membership.Role.FACILITATOR
         )
         MembershipFactory(community=community, user=member)
+        MembershipFactory(
+            community=community,
+            user=world.people[kind, "sponsor"],
+            role=Membership.Role.SPONSOR,
+        )
         world.requests[kind] = MembershipFactory(
             community=community,
             user=requester,

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from maillage.accounts.adapter import AccountAdapter
 from maillage.accounts.tests.factories import UserFactory
+from maillage.territories.models import Region
 
 PENDING = "/invitations/jeton-secret/"
 
@@ -41,7 +42,10 @@ def test_login_redirects_to_pending_invitation(rf, person):
 
 
 def test_login_without_pending_invitation_goes_home(rf, person):
-    """Without a pending invitation, login leads to the usual home page."""
+    """Without a pending invitation, someone with a profile lands on the usual
+    home page."""
+    person.region = Region.objects.get(code="05")
+    person.save()
     request = _request(rf, person)
 
     assert AccountAdapter(request).get_login_redirect_url(request) == reverse(

@@ -785,7 +785,14 @@ def test_export_holds_everything_the_community_holds(
     write_community_export(actor=facilitator, community=community, fileobj=buffer)
 
     files = _read_zip(buffer.getvalue())
-    assert set(files) == {"manifest.json", "communities.json"}
+    assert set(files) == {
+        "manifest.json",
+        "communities.json",
+        "LISEZMOI.html",
+        "membres.csv",
+        "objectifs.csv",
+        "mesures.csv",
+    }
     manifest = json.loads(files["manifest.json"])
     assert manifest["community"] == community.slug
     assert manifest["parts"] == ["communities.json"]

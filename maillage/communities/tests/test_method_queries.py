@@ -30,6 +30,8 @@ from maillage.territories.models import Region
 # people, pending invitations with their inviters, setup steps, objectives with
 # their latest measure.
 DASHBOARD = 9
+# A sponsor's read-only dashboard: the same, without requests and invitations.
+DASHBOARD_SPONSOR = 7
 # Signed in, community, viewer's membership, objectives with latest measure.
 OBJECTIVE_LIST = 6
 # Signed in, community, viewer's membership, the objective, its history
@@ -122,6 +124,23 @@ def test_dashboard_queries_do_not_grow(
     assert all(o.title in html for o in first + more)
 
 
+def test_sponsor_dashboard_queries_do_not_grow(community, django_assert_num_queries):
+    """The sponsor's dashboard costs the same with 2 or 10 objectives, and reads
+    no request or invitation."""
+    services.copy_setup_path(community)
+    sponsor = MembershipFactory(community=community, role=Membership.Role.SPONSOR).user
+    url = reverse("communities:dashboard", args=[community.slug])
+    client = _client(sponsor)
+    first = _add_objectives(community, 2)
+    MembershipFactory(community=community, state="requested", joined_at=None)
+    _get(client, url, DASHBOARD_SPONSOR, django_assert_num_queries)
+
+    more = _add_objectives(community, 8)
+
+    html = _get(client, url, DASHBOARD_SPONSOR, django_assert_num_queries)
+    assert all(o.title in html for o in first + more)
+
+
 @pytest.mark.parametrize("viewer", ["member", "facilitator"])
 def test_objective_list_queries_do_not_grow(
     community, member, facilitator, viewer, django_assert_num_queries
@@ -208,7 +227,8 @@ def test_charter_history_queries_do_not_grow(
 def test_setup_path_queries_do_not_grow(
     community, member, facilitator, viewer, django_assert_num_queries
 ):
-    """The setup path costs the same with 2 or 7 steps changed by different people."""
+    """The setup path costs the same with 2 or 7 steps changed by different people,
+    whichever step is open."""
     steps = services.copy_setup_path(community)
     url = reverse("communities:setup_path", args=[community.slug])
     client = _client(member if viewer == "member" else facilitator)
@@ -222,8 +242,14 @@ def test_setup_path_queries_do_not_grow(
             actor=author, step=step, status="in_progress", notes="En cours."
         )
 
-    html = _get(client, url, SETUP_PATH, django_assert_num_queries)
-    assert all(a.display_name in html for a in authors)
+    _get(client, url, SETUP_PATH, django_assert_num_queries)
+    # Each step, opened in turn, costs the same and names who changed it.
+    for number, (step, author) in enumerate(zip(steps, authors, strict=False), 1):
+        html = _get(
+            client, f"{url}?etape={number}", SETUP_PATH, django_assert_num_queries
+        )
+        assert f'id="step-{step.pk}-title"' in html
+        assert author.display_name in html
 
 
 def test_stage_timeline_queries_do_not_grow(

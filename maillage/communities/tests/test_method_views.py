@@ -1,6 +1,7 @@
 """The method's pages through the test client: the guide and proposals, setup path,
 charter, objectives, stages, dashboard and closing; bad input keeps what was typed."""
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -266,8 +267,66 @@ def test_setup_path_shows_progress_to_members_without_forms(steps, member, commu
     assert f'action="{_url("setup_step_update", community, steps[0].pk)}"' not in html
 
 
+def _open_steps(response) -> list[int]:
+    return [s.pk for s in response.context["path"].steps if s.is_open]
+
+
+def test_setup_path_opens_the_first_step_not_finished(steps, facilitator, community):
+    """Without a choice, only the first step not finished is open, with its form;
+    the others are one line each, with a link that opens them."""
+    CommunitySetupStep.objects.filter(pk=steps[0].pk).update(status="done")
+
+    response = _client(facilitator).get(_url("setup_path", community))
+
+    html = response.content.decode()
+    assert _open_steps(response) == [steps[1].pk]
+    assert html.count('<form method="post" action="/c/') == 1
+    assert f'name="step-{steps[1].pk}-status"' in html
+    assert f'name="step-{steps[0].pk}-status"' not in html
+    assert f'href="{_url("setup_path", community)}?etape=1#step-{steps[0].pk}"' in html
+    assert f'href="{_url("setup_path", community)}?etape=7#step-{steps[6].pk}"' in html
+
+
+@pytest.mark.parametrize(("asked", "opened"), [("3", 2), ("99", 0), ("x", 0)])
+def test_setup_path_opens_the_step_named_in_the_address(
+    steps, facilitator, community, asked, opened
+):
+    """``?etape=3`` opens the third step; a number that is no step opens the first
+    step not finished."""
+    response = _client(facilitator).get(_url("setup_path", community), {"etape": asked})
+
+    assert response.status_code == 200
+    assert _open_steps(response) == [steps[opened].pk]
+
+
+def test_opening_a_step_with_htmx_returns_the_list_with_focus_on_it(
+    steps, member, community
+):
+    """htmx gets the list alone, the asked step open and focused."""
+    response = _client(member).get(
+        _url("setup_path", community), {"etape": "4"}, headers={"HX-Request": "true"}
+    )
+
+    html = response.content.decode()
+    assert "HX-Request" in response["Vary"]
+    assert html.lstrip().startswith('<div id="setup-steps">')
+    assert "<h1>" not in html
+    assert f'id="step-{steps[3].pk}-title" tabindex="-1" autofocus' in html
+
+
+def test_all_steps_finished_leaves_them_all_closed(steps, member, community):
+    """Once every step is finished, none is open until one is chosen."""
+    CommunitySetupStep.objects.filter(community=community).update(status="done")
+
+    response = _client(member).get(_url("setup_path", community))
+
+    assert _open_steps(response) == []
+    assert "Toutes les étapes sont terminées" in response.content.decode()
+
+
 def test_facilitator_updates_a_step(steps, facilitator, community):
-    """A facilitator's save changes the step and comes back to it on the page."""
+    """A plain form post saves the step and comes back to it, the next step not
+    done open."""
     step = steps[2]
 
     response = _client(facilitator).post(
@@ -275,9 +334,59 @@ def test_facilitator_updates_a_step(steps, facilitator, community):
         {f"step-{step.pk}-status": "in_progress", f"step-{step.pk}-notes": "Appels."},
     )
 
-    assert response.url == _url("setup_path", community) + f"#step-{step.pk}"
+    assert response.url == _url("setup_path", community) + f"?etape=4#step-{step.pk}"
     step.refresh_from_db()
     assert (step.status, step.notes) == ("in_progress", "Appels.")
+
+
+def test_saving_a_step_with_htmx_swaps_it_and_opens_the_next_one(
+    steps, facilitator, community
+):
+    """htmx gets the saved step closed with its status and the focus, the next
+    step not done opened out of band, the progress, and the address to show."""
+    CommunitySetupStep.objects.filter(pk=steps[1].pk).update(status="done")
+    step = steps[0]
+
+    response = _client(facilitator).post(
+        _url("setup_step_update", community, step.pk),
+        {f"step-{step.pk}-status": "done", f"step-{step.pk}-notes": "Fait."},
+        headers={"HX-Request": "true"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith(f'<li id="step-{step.pk}" class="step step-line')
+    assert f'id="step-{step.pk}-link"' in html and " autofocus>" in html
+    assert f'<li id="step-{steps[2].pk}" class="card step step-open' in html
+    assert f'name="step-{steps[2].pk}-status"' in html
+    assert 'id="setup-progress" hx-swap-oob="true"' in html
+    assert 'value="29"' in html
+    assert "est enregistrée" in html
+    assert response.headers["HX-Replace-Url"] == (
+        _url("setup_path", community) + "?etape=3"
+    )
+    # The message is said in the page, not kept for the next one.
+    later = _client(facilitator).get(_url("setup_path", community))
+    assert "est enregistrée" not in later.content.decode()
+
+
+def test_the_only_step_left_stays_open_after_an_htmx_save(
+    steps, facilitator, community
+):
+    """When the saved step is the only one not done, it comes back open."""
+    step = steps[4]
+    CommunitySetupStep.objects.exclude(pk=step.pk).update(status="done")
+
+    response = _client(facilitator).post(
+        _url("setup_step_update", community, step.pk),
+        {f"step-{step.pk}-status": "in_progress"},
+        headers={"HX-Request": "true"},
+    )
+
+    html = response.content.decode()
+    assert html.lstrip().startswith(f'<li id="step-{step.pk}" class="card step')
+    assert 'hx-swap-oob="true"><h2' not in html
+    assert f'name="step-{step.pk}-status"' in html
 
 
 def test_skipping_without_reason_shows_the_error_and_keeps_the_notes(
@@ -292,11 +401,36 @@ def test_skipping_without_reason_shows_the_error_and_keeps_the_notes(
     )
 
     assert response.status_code == 200
+    assert _open_steps(response) == [step.pk]
     form = next(s.form for s in response.context["path"].steps if s.pk == step.pk)
     assert form.errors["skip_reason"]
     assert "Mes notes" in response.content.decode()
     step.refresh_from_db()
     assert (step.status, step.notes) == ("todo", "")
+
+
+def test_an_htmx_save_with_an_error_returns_the_step_with_focus_on_the_field(
+    steps, facilitator, community
+):
+    """htmx gets the step alone, open, with the error and the focus on the field."""
+    step = steps[1]
+
+    response = _client(facilitator).post(
+        _url("setup_step_update", community, step.pk),
+        {f"step-{step.pk}-status": "skipped", f"step-{step.pk}-notes": "Mes notes"},
+        headers={"HX-Request": "true"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith(f'<li id="step-{step.pk}" class="card step')
+    assert "Indiquez pourquoi cette étape est omise." in html
+    assert "Mes notes" in html
+    assert re.search(
+        rf'<textarea name="step-{step.pk}-skip_reason"[^>]* autofocus', html
+    )
+    step.refresh_from_db()
+    assert step.status == "todo"
 
 
 def test_a_step_of_another_community_is_not_found(steps, facilitator, community):
@@ -697,7 +831,7 @@ def test_dashboard_lists_what_needs_attention_with_links(facilitator, community,
     html = _client(facilitator).get(_url("dashboard", community)).content.decode()
 
     assert "Menus d&#x27;automne" in html
-    assert _url("setup_path", community) + f"#step-{steps[0].pk}" in html
+    assert _url("setup_path", community) + f"?etape=1#step-{steps[0].pk}" in html
     assert _url("request_list", community) in html
     assert _url("community_export", community) in html
 

@@ -2,7 +2,8 @@
 
 Each table row gives a page or action, a kind of community, then the expected
 outcome for each viewer: anonymous, outsider (signed in, no membership), invitee,
-requester, member, facilitator, staff. Outcomes:
+requester, member, sponsor (a member who also reads the dashboard, and changes
+nothing more than a member), facilitator, staff. Outcomes:
 
 - ``200``, ``403``, ``404``: the response status;
 - ``login``: a redirect to the login page (anonymous visitor);
@@ -54,13 +55,14 @@ VIEWERS = (
     "invitee",
     "requester",
     "member",
+    "sponsor",
     "facilitator",
     "staff",
 )
 # Table headers name the viewers in short, in the same order.
-COLUMNS = ("anon", "out", "inv", "req", "mem", "fac", "staff")
+COLUMNS = ("anon", "out", "inv", "req", "mem", "spon", "fac", "staff")
 # The people who may see who belongs to a community.
-INSIDERS = {"member", "facilitator", "staff"}
+INSIDERS = {"member", "sponsor", "facilitator", "staff"}
 # The people from whom a private community hides, even its name.
 STRANGERS = {"anonymous", "outsider", "requester"}
 
@@ -89,6 +91,7 @@ FIRST_NAMES = {
     "member": "Mathis",
     "invitee": "Inès",
     "requester": "Rémi",
+    "sponsor": "Paule",
 }
 NEW_EMAIL = "nouvelle.personne@exemple.qc.ca"
 
@@ -132,7 +135,8 @@ class World:
 
 
 def _build_world():
-    """Three communities, each with a facilitator, a member, an invitee, a requester."""
+    """Three communities, each with a facilitator, a member, a sponsor, an invitee
+    and a requester."""
     communities, people = {}, {}
     for kind, (name, visibility, join_policy, surname) in KINDS.items():
         community = CommunityFactory(
@@ -147,6 +151,11 @@ def _build_world():
             role=Membership.Role.FACILITATOR,
         )
         MembershipFactory(community=community, user=people[kind, "member"])
+        MembershipFactory(
+            community=community,
+            user=people[kind, "sponsor"],
+            role=Membership.Role.SPONSOR,
+        )
         MembershipFactory(
             community=community,
             user=people[kind, "requester"],
@@ -235,34 +244,34 @@ def _assert_nothing_leaks(html, world, kind, viewer):
 
 # The profile page is that of the community's ordinary member.
 PAGES = """
-page               kind       anon  out   inv   req   mem   fac   staff
-community_detail   public     200   200   200   200   200   200   200
-community_detail   restricted 200   200   200   200   200   200   200
-community_detail   private    404   404   200   404   200   200   200
-member_list        public     login 403   403   403   200   200   200
-member_list        restricted login 403   403   403   200   200   200
-member_list        private    404   404   403   404   200   200   200
-request_list       public     login 403   403   403   403   200   200
-request_list       restricted login 403   403   403   403   200   200
-request_list       private    login 404   403   404   403   200   200
-invitation_list    public     login 403   403   403   403   200   200
-invitation_list    restricted login 403   403   403   403   200   200
-invitation_list    private    login 404   403   404   403   200   200
-community_update   public     login 403   403   403   403   200   200
-community_update   restricted login 403   403   403   403   200   200
-community_update   private    login 404   403   404   403   200   200
-community_leave    public     login back  back  back  200   200   back
-community_leave    restricted login back  back  back  200   200   back
-community_leave    private    login 404   back  404   200   200   back
-membership_request public     login back  back  back  back  back  back
-membership_request restricted login 200   back  back  back  back  200
-membership_request private    login 404   back  404   back  back  back
-membership_remove  public     login 403   403   403   403   200   200
-membership_remove  restricted login 403   403   403   403   200   200
-membership_remove  private    login 404   403   404   403   200   200
-profile_detail     public     login 404   404   404   200   200   200
-profile_detail     restricted login 404   404   404   200   200   200
-profile_detail     private    login 404   404   404   200   200   200
+page               kind       anon  out   inv   req   mem   spon  fac   staff
+community_detail   public     200   200   200   200   200   200   200   200
+community_detail   restricted 200   200   200   200   200   200   200   200
+community_detail   private    404   404   200   404   200   200   200   200
+member_list        public     login 403   403   403   200   200   200   200
+member_list        restricted login 403   403   403   200   200   200   200
+member_list        private    404   404   403   404   200   200   200   200
+request_list       public     login 403   403   403   403   403   200   200
+request_list       restricted login 403   403   403   403   403   200   200
+request_list       private    login 404   403   404   403   403   200   200
+invitation_list    public     login 403   403   403   403   403   200   200
+invitation_list    restricted login 403   403   403   403   403   200   200
+invitation_list    private    login 404   403   404   403   403   200   200
+community_update   public     login 403   403   403   403   403   200   200
+community_update   restricted login 403   403   403   403   403   200   200
+community_update   private    login 404   403   404   403   403   200   200
+community_leave    public     login back  back  back  200   200   200   back
+community_leave    restricted login back  back  back  200   200   200   back
+community_leave    private    login 404   back  404   200   200   200   back
+membership_request public     login back  back  back  back  back  back  back
+membership_request restricted login 200   back  back  back  back  back  200
+membership_request private    login 404   back  404   back  back  back  back
+membership_remove  public     login 403   403   403   403   403   200   200
+membership_remove  restricted login 403   403   403   403   403   200   200
+membership_remove  private    login 404   403   404   403   403   200   200
+profile_detail     public     login 404   404   404   200   200   200   200
+profile_detail     restricted login 404   404   404   200   200   200   200
+profile_detail     private    login 404   404   404   200   200   200   200
 """
 
 
@@ -402,37 +411,37 @@ def test_lapsed_invitation_hides_the_private_community_again(world):
 # accepts one's invitation from the community page. The facilitator is the
 # community's last one, so may not leave it.
 ACTIONS = """
-action             kind       anon  out   inv   req   mem   fac   staff
-community_join     public     login ok    back  ok    back  back  ok
-community_join     restricted login back  back  back  back  back  back
-community_join     private    login 404   back  404   back  back  back
-membership_request public     login back  back  back  back  back  back
-membership_request restricted login ok    back  back  back  back  ok
-membership_request private    login 404   back  404   back  back  back
-community_leave    public     login back  back  back  ok    back  back
-community_leave    restricted login back  back  back  ok    back  back
-community_leave    private    login 404   back  404   ok    back  back
-invitation_respond public     login back  ok    back  back  back  back
-invitation_respond restricted login back  ok    back  back  back  back
-invitation_respond private    login 404   ok    404   back  back  back
-request_decide     public     login 403   403   403   403   ok    ok
-request_decide     restricted login 403   403   403   403   ok    ok
-request_decide     private    login 404   403   404   403   ok    ok
-invitation_list    public     login 403   403   403   403   ok    ok
-invitation_list    restricted login 403   403   403   403   ok    ok
-invitation_list    private    login 404   403   404   403   ok    ok
-invitation_revoke  public     login 403   403   403   403   ok    ok
-invitation_revoke  restricted login 403   403   403   403   ok    ok
-invitation_revoke  private    login 404   403   404   403   ok    ok
-membership_role    public     login 403   403   403   403   ok    ok
-membership_role    restricted login 403   403   403   403   ok    ok
-membership_role    private    login 404   403   404   403   ok    ok
-membership_remove  public     login 403   403   403   403   ok    ok
-membership_remove  restricted login 403   403   403   403   ok    ok
-membership_remove  private    login 404   403   404   403   ok    ok
-community_update   public     login 403   403   403   403   ok    ok
-community_update   restricted login 403   403   403   403   ok    ok
-community_update   private    login 404   403   404   403   ok    ok
+action             kind       anon  out   inv   req   mem   spon  fac   staff
+community_join     public     login ok    back  ok    back  back  back  ok
+community_join     restricted login back  back  back  back  back  back  back
+community_join     private    login 404   back  404   back  back  back  back
+membership_request public     login back  back  back  back  back  back  back
+membership_request restricted login ok    back  back  back  back  back  ok
+membership_request private    login 404   back  404   back  back  back  back
+community_leave    public     login back  back  back  ok    ok    back  back
+community_leave    restricted login back  back  back  ok    ok    back  back
+community_leave    private    login 404   back  404   ok    ok    back  back
+invitation_respond public     login back  ok    back  back  back  back  back
+invitation_respond restricted login back  ok    back  back  back  back  back
+invitation_respond private    login 404   ok    404   back  back  back  back
+request_decide     public     login 403   403   403   403   403   ok    ok
+request_decide     restricted login 403   403   403   403   403   ok    ok
+request_decide     private    login 404   403   404   403   403   ok    ok
+invitation_list    public     login 403   403   403   403   403   ok    ok
+invitation_list    restricted login 403   403   403   403   403   ok    ok
+invitation_list    private    login 404   403   404   403   403   ok    ok
+invitation_revoke  public     login 403   403   403   403   403   ok    ok
+invitation_revoke  restricted login 403   403   403   403   403   ok    ok
+invitation_revoke  private    login 404   403   404   403   403   ok    ok
+membership_role    public     login 403   403   403   403   403   ok    ok
+membership_role    restricted login 403   403   403   403   403   ok    ok
+membership_role    private    login 404   403   404   403   403   ok    ok
+membership_remove  public     login 403   403   403   403   403   ok    ok
+membership_remove  restricted login 403   403   403   403   403   ok    ok
+membership_remove  private    login 404   403   404   403   403   ok    ok
+community_update   public     login 403   403   403   403   403   ok    ok
+community_update   restricted login 403   403   403   403   403   ok    ok
+community_update   private    login 404   403   404   403   403   ok    ok
 """
 
 
@@ -496,7 +505,7 @@ def _assert_done(action, world, kind, viewer):
         case "membership_request":
             assert world.state_of(kind, viewer) == ("requested", "member")
         case "community_leave":
-            assert world.state_of(kind, viewer) == ("left", "member")
+            assert world.state_of(kind, viewer)[0] == "left"
         case "invitation_respond":
             assert world.state_of(kind, viewer) == ("active", "member")
             assert not community.invitations.pending().exists()
@@ -651,6 +660,7 @@ def test_logged_in_person_sees_the_organisation_form(outsider, client):
 ACCOUNT_PAGES = [
     "account_settings",
     "profile_update",
+    "welcome",
     "privacy_settings",
     "data_export",
     "account_delete",
@@ -832,52 +842,52 @@ def test_directory_lists_only_people_who_consented(db, client):
 # The method: setup path, charter, objectives, stages, dashboard, closing ---------
 
 METHOD_PAGES = """
-page               kind       anon  out   inv   req   mem   fac   staff
-charter_detail     public     200   200   200   200   200   200   200
-charter_detail     restricted login 403   403   403   200   200   200
-charter_detail     private    404   404   403   404   200   200   200
-charter_history    public     200   200   200   200   200   200   200
-charter_history    restricted login 403   403   403   200   200   200
-charter_history    private    404   404   403   404   200   200   200
-objective_list     public     200   200   200   200   200   200   200
-objective_list     restricted login 403   403   403   200   200   200
-objective_list     private    404   404   403   404   200   200   200
-objective_detail   public     200   200   200   200   200   200   200
-objective_detail   restricted login 403   403   403   200   200   200
-objective_detail   private    404   404   403   404   200   200   200
-stage_timeline     public     200   200   200   200   200   200   200
-stage_timeline     restricted login 403   403   403   200   200   200
-stage_timeline     private    404   404   403   404   200   200   200
-setup_path         public     login 403   403   403   200   200   200
-setup_path         restricted login 403   403   403   200   200   200
-setup_path         private    404   404   403   404   200   200   200
-dashboard          public     login 403   403   403   403   200   200
-dashboard          restricted login 403   403   403   403   200   200
-dashboard          private    login 404   403   404   403   200   200
-community_export   public     login 403   403   403   403   200   200
-community_export   restricted login 403   403   403   403   200   200
-community_export   private    login 404   403   404   403   200   200
-charter_update     public     login 403   403   403   403   200   200
-charter_update     restricted login 403   403   403   403   200   200
-charter_update     private    login 404   403   404   403   200   200
-objective_create   public     login 403   403   403   403   200   200
-objective_create   restricted login 403   403   403   403   200   200
-objective_create   private    login 404   403   404   403   200   200
-objective_update   public     login 403   403   403   403   200   200
-objective_update   restricted login 403   403   403   403   200   200
-objective_update   private    login 404   403   404   403   200   200
-closing            public     login 403   403   403   403   200   200
-closing            restricted login 403   403   403   403   200   200
-closing            private    login 404   403   404   403   200   200
-community_dissolve public     login 403   403   403   403   200   200
-community_dissolve restricted login 403   403   403   403   200   200
-community_dissolve private    login 404   403   404   403   200   200
-community_reorient public     login 403   403   403   403   200   200
-community_reorient restricted login 403   403   403   403   200   200
-community_reorient private    login 404   403   404   403   200   200
-community_reopen   public     login 403   403   403   403   403   back
-community_reopen   restricted login 403   403   403   403   403   back
-community_reopen   private    login 404   403   404   403   403   back
+page               kind       anon  out   inv   req   mem   spon  fac   staff
+charter_detail     public     200   200   200   200   200   200   200   200
+charter_detail     restricted login 403   403   403   200   200   200   200
+charter_detail     private    404   404   403   404   200   200   200   200
+charter_history    public     200   200   200   200   200   200   200   200
+charter_history    restricted login 403   403   403   200   200   200   200
+charter_history    private    404   404   403   404   200   200   200   200
+objective_list     public     200   200   200   200   200   200   200   200
+objective_list     restricted login 403   403   403   200   200   200   200
+objective_list     private    404   404   403   404   200   200   200   200
+objective_detail   public     200   200   200   200   200   200   200   200
+objective_detail   restricted login 403   403   403   200   200   200   200
+objective_detail   private    404   404   403   404   200   200   200   200
+stage_timeline     public     200   200   200   200   200   200   200   200
+stage_timeline     restricted login 403   403   403   200   200   200   200
+stage_timeline     private    404   404   403   404   200   200   200   200
+setup_path         public     login 403   403   403   200   200   200   200
+setup_path         restricted login 403   403   403   200   200   200   200
+setup_path         private    404   404   403   404   200   200   200   200
+dashboard          public     login 403   403   403   403   200   200   200
+dashboard          restricted login 403   403   403   403   200   200   200
+dashboard          private    login 404   403   404   403   200   200   200
+community_export   public     login 403   403   403   403   403   200   200
+community_export   restricted login 403   403   403   403   403   200   200
+community_export   private    login 404   403   404   403   403   200   200
+charter_update     public     login 403   403   403   403   403   200   200
+charter_update     restricted login 403   403   403   403   403   200   200
+charter_update     private    login 404   403   404   403   403   200   200
+objective_create   public     login 403   403   403   403   403   200   200
+objective_create   restricted login 403   403   403   403   403   200   200
+objective_create   private    login 404   403   404   403   403   200   200
+objective_update   public     login 403   403   403   403   403   200   200
+objective_update   restricted login 403   403   403   403   403   200   200
+objective_update   private    login 404   403   404   403   403   200   200
+closing            public     login 403   403   403   403   403   200   200
+closing            restricted login 403   403   403   403   403   200   200
+closing            private    login 404   403   404   403   403   200   200
+community_dissolve public     login 403   403   403   403   403   200   200
+community_dissolve restricted login 403   403   403   403   403   200   200
+community_dissolve private    login 404   403   404   403   403   200   200
+community_reorient public     login 403   403   403   403   403   200   200
+community_reorient restricted login 403   403   403   403   403   200   200
+community_reorient private    login 404   403   404   403   403   200   200
+community_reopen   public     login 403   403   403   403   403   403   back
+community_reopen   restricted login 403   403   403   403   403   403   back
+community_reopen   private    login 404   403   404   403   403   403   back
 """
 
 
@@ -938,34 +948,34 @@ def test_method_page_answers_each_viewer_as_expected_and_leaks_nothing(
 
 
 METHOD_ACTIONS = """
-action             kind       anon  out   inv   req   mem   fac   staff
-setup_step_update  public     login 403   403   403   403   ok    ok
-setup_step_update  restricted login 403   403   403   403   ok    ok
-setup_step_update  private    login 404   403   404   403   ok    ok
-charter_update     public     login 403   403   403   403   ok    ok
-charter_update     restricted login 403   403   403   403   ok    ok
-charter_update     private    login 404   403   404   403   ok    ok
-objective_create   public     login 403   403   403   403   ok    ok
-objective_create   restricted login 403   403   403   403   ok    ok
-objective_create   private    login 404   403   404   403   ok    ok
-objective_update   public     login 403   403   403   403   ok    ok
-objective_update   restricted login 403   403   403   403   ok    ok
-objective_update   private    login 404   403   404   403   ok    ok
-objective_progress public     login 403   403   403   403   ok    ok
-objective_progress restricted login 403   403   403   403   ok    ok
-objective_progress private    login 404   403   404   403   ok    ok
-stage_timeline     public     login 403   403   403   403   ok    ok
-stage_timeline     restricted login 403   403   403   403   ok    ok
-stage_timeline     private    login 404   403   404   403   ok    ok
-community_reorient public     login 403   403   403   403   ok    ok
-community_reorient restricted login 403   403   403   403   ok    ok
-community_reorient private    login 404   403   404   403   ok    ok
-community_dissolve public     login 403   403   403   403   ok    ok
-community_dissolve restricted login 403   403   403   403   ok    ok
-community_dissolve private    login 404   403   404   403   ok    ok
-community_reopen   public     login 403   403   403   403   403   back
-community_reopen   restricted login 403   403   403   403   403   back
-community_reopen   private    login 404   403   404   403   403   back
+action             kind       anon  out   inv   req   mem   spon  fac   staff
+setup_step_update  public     login 403   403   403   403   403   ok    ok
+setup_step_update  restricted login 403   403   403   403   403   ok    ok
+setup_step_update  private    login 404   403   404   403   403   ok    ok
+charter_update     public     login 403   403   403   403   403   ok    ok
+charter_update     restricted login 403   403   403   403   403   ok    ok
+charter_update     private    login 404   403   404   403   403   ok    ok
+objective_create   public     login 403   403   403   403   403   ok    ok
+objective_create   restricted login 403   403   403   403   403   ok    ok
+objective_create   private    login 404   403   404   403   403   ok    ok
+objective_update   public     login 403   403   403   403   403   ok    ok
+objective_update   restricted login 403   403   403   403   403   ok    ok
+objective_update   private    login 404   403   404   403   403   ok    ok
+objective_progress public     login 403   403   403   403   403   ok    ok
+objective_progress restricted login 403   403   403   403   403   ok    ok
+objective_progress private    login 404   403   404   403   403   ok    ok
+stage_timeline     public     login 403   403   403   403   403   ok    ok
+stage_timeline     restricted login 403   403   403   403   403   ok    ok
+stage_timeline     private    login 404   403   404   403   403   ok    ok
+community_reorient public     login 403   403   403   403   403   ok    ok
+community_reorient restricted login 403   403   403   403   403   ok    ok
+community_reorient private    login 404   403   404   403   403   ok    ok
+community_dissolve public     login 403   403   403   403   403   ok    ok
+community_dissolve restricted login 403   403   403   403   403   ok    ok
+community_dissolve private    login 404   403   404   403   403   ok    ok
+community_reopen   public     login 403   403   403   403   403   403   back
+community_reopen   restricted login 403   403   403   403   403   403   back
+community_reopen   private    login 404   403   404   403   403   403   back
 """
 
 
@@ -994,8 +1004,9 @@ def _method_request(action, world, kind):
         "community_reopen": {"reason": "Erreur."},
     }[action]
     done = {
+        # Back at the saved step, the next one not done open.
         "setup_step_update": reverse("communities:setup_path", args=[slug])
-        + f"#step-{step.pk}",
+        + f"?etape=2#step-{step.pk}",
         "charter_update": reverse("communities:charter_detail", args=[slug]),
         "objective_create": reverse("communities:objective_list", args=[slug]),
         "objective_update": community.objectives.get().get_absolute_url(),

@@ -67,14 +67,21 @@ def reaction_bar(context, bar, bar_id, react_url="", can_react=False):
 
 
 @register.simple_tag
-def byline(person):
-    """Who wrote something: the name and organisation, or "Former member"."""
+def byline(person, guest_experts=()):
+    """Who wrote something: the name and organisation, or "Former member"; the
+    mark of a guest expert when the person is among ``guest_experts`` (ids)."""
     if person is None:
         return format_html('<span class="byline">{}</span>', _("Former member"))
+    mark = ""
+    if guest_experts and person.pk in guest_experts and not person.is_deleted:
+        mark = format_html(
+            ' <span class="badge badge-brand">{}</span>', _("Guest expert")
+        )
     if person.organisation_id and not person.is_deleted:
         return format_html(
-            '<span class="byline">{}<span class="muted"> · {}</span></span>',
+            '<span class="byline">{}<span class="muted"> · {}</span>{}</span>',
             person.public_name,
             person.organisation.name,
+            mark,
         )
-    return format_html('<span class="byline">{}</span>', person.public_name)
+    return format_html('<span class="byline">{}{}</span>', person.public_name, mark)

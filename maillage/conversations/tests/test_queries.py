@@ -94,22 +94,25 @@ def _add_threads(community, how_many, viewer=None):
 # notification count in the header), and the viewer's membership: 1 query for a
 # member, 2 for someone without one (their row, then their pending invitations).
 #
+# Every page with bylines also reads the community's current guest experts (one
+# query), to mark them beside their names.
+#
 # Activity: community; feed count; feed page; its threads; its replies (with
-# thread); thread counts per kind; pinned threads.
-ACTIVITY_ANONYMOUS = 7
+# thread); thread counts per kind; pinned threads; guest experts.
+ACTIVITY_ANONYMOUS = 8
 # ... plus session, user, notification count, membership, whether one follows.
-ACTIVITY_MEMBER = 12
+ACTIVITY_MEMBER = 13
 # List: community; its tags (filter); count; page of threads with author,
-# organisation, reply counts and news; their tags.
-THREAD_LIST_ANONYMOUS = 5
-THREAD_LIST_MEMBER = 9
+# organisation, reply counts and news; their tags; guest experts.
+THREAD_LIST_ANONYMOUS = 6
+THREAD_LIST_MEMBER = 10
 # Thread: thread with community, author and organisation; related threads;
 # replies with authors, organisations, quoted replies and their authors; tags;
-# reaction counts.
-THREAD_ANONYMOUS = 5
+# reaction counts; guest experts.
+THREAD_ANONYMOUS = 6
 # ... plus session, user, notification count, membership, the viewer's
 # reactions, follow, visit.
-THREAD_MEMBER = 12
+THREAD_MEMBER = 13
 
 
 @pytest.mark.parametrize(
