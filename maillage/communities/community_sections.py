@@ -125,7 +125,7 @@ def register_sections() -> None:
             label=gettext_lazy("Dashboard"),
             url_name="communities:dashboard",
             order=DASHBOARD,
-            is_visible=permissions.can_manage,
+            is_visible=permissions.can_view_dashboard,
             icon="chart-bar",
         )
     )

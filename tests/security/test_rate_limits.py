@@ -4,11 +4,11 @@ set by ACCOUNT_RATE_LIMITS in config/settings/base.py), with a clear message.
 Posting limits come with the conversations app.
 """
 
-from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
+from maillage.accounts.adapter import AccountAdapter
 from maillage.accounts.tests.factories import UserFactory
 
 
@@ -38,7 +38,7 @@ def test_repeated_failed_logins_lock_the_account_with_a_message(db):
     response = client.post(
         "/compte/login/", {"login": user.email, "password": "motdepasse-123"}
     )
-    message = DefaultAccountAdapter.error_messages["too_many_login_attempts"]
+    message = AccountAdapter.error_messages["too_many_login_attempts"]
     assert response.status_code == 200
     assert french(message) in response.content.decode()
     assert "_auth_user_id" not in client.session
