@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
 from maillage.core.mail import send_templated_mail_on_commit
+from maillage.core.submissions import submitted_once
 
 from . import permissions
 from .models import (
@@ -60,6 +61,7 @@ def _required(**fields) -> None:
 
 
 @transaction.atomic
+@submitted_once(by="proposer")
 def propose_community(
     *,
     proposer: User,
@@ -126,6 +128,7 @@ def _tell_proposer(proposal: CommunityProposal, *, accepted: bool) -> None:
 
 
 @transaction.atomic
+@submitted_once(by="actor")
 def accept_proposal(
     *,
     actor: User,
@@ -299,6 +302,7 @@ def _check_objective(title, baseline, target, status) -> None:
 
 
 @transaction.atomic
+@submitted_once(by="actor")
 def create_objective(
     *,
     actor: User,
@@ -359,6 +363,7 @@ def update_objective(
 
 
 @transaction.atomic
+@submitted_once(by="actor")
 def record_progress(
     *,
     actor: User,

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.fields import MarkdownField
 from maillage.core.models import TimeStampedModel
 
 from .querysets import CommunityQuerySet, InvitationQuerySet, MembershipQuerySet
@@ -47,7 +48,7 @@ class Community(TimeStampedModel):
         max_length=200,
         help_text=_("The shared theme that brings members together."),
     )
-    description = models.TextField(
+    description = MarkdownField(
         _("description"), blank=True, help_text=_("Markdown formatting is allowed.")
     )
     regions = models.ManyToManyField(
@@ -340,10 +341,10 @@ class SetupStepText(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title_fr = models.CharField(_("title (French)"), max_length=150)
     title_en = models.CharField(_("title (English)"), max_length=150, blank=True)
-    advice_fr = models.TextField(
+    advice_fr = MarkdownField(
         _("advice (French)"), help_text=_("Markdown formatting is allowed.")
     )
-    advice_en = models.TextField(
+    advice_en = MarkdownField(
         _("advice (English)"),
         blank=True,
         help_text=_("Markdown formatting is allowed."),
