@@ -16,6 +16,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from maillage.core.submissions import earlier_result
+
 from . import method_selectors, method_services, permissions
 from .export import write_community_export
 from .method_forms import (
@@ -204,6 +206,10 @@ def proposal_detail(request, pk):
 def proposal_accept(request, pk):
     _staff_only(request)
     proposal = _proposal(pk)
+    # Sent twice: the first sending's community (its address is taken now).
+    token = request.POST.get("accept-submission", "")
+    if created := earlier_result(request.user, token):
+        return redirect(created)
     form = ProposalAcceptForm.for_proposal(proposal, request.POST)
     if form.is_valid():
         try:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from maillage.accounts.models import User
 from maillage.core.htmx import HtmxHttpRequest
 from maillage.core.http import posted_choice
+from maillage.core.submissions import earlier_result
 
 from . import method_selectors, permissions, selectors, services
 from .forms import (
@@ -88,6 +89,9 @@ def community_create(request):
     if not permissions.can_launch_community(request.user):
         raise PermissionDenied
     form = CommunityForm(request.POST if request.method == "POST" else None)
+    # Sent twice: the first sending's community (its address is taken now).
+    if created := earlier_result(request.user, request.POST.get("submission", "")):
+        return redirect(created)
     if request.method == "POST" and form.is_valid():
         try:
             community = services.create_community(

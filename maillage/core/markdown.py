@@ -98,7 +98,7 @@ def _time_budget(seconds: float):
     ``seconds`` of processor time.
 
     A profile hook, called on every Python function call of this thread only,
-    looks at the clock every 256 calls; the renderer is pure Python, so it is
+    looks at the clock every 32 calls; the renderer is pure Python, so it is
     interrupted wherever it loops.
     """
     deadline = time.thread_time() + seconds
@@ -108,7 +108,7 @@ def _time_budget(seconds: float):
         nonlocal calls
         if event == "call":
             calls += 1
-            if not calls % 256 and time.thread_time() > deadline:
+            if not calls % 32 and time.thread_time() > deadline:
                 raise RenderTimeout
 
     previous = sys.getprofile()

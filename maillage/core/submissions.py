@@ -11,10 +11,14 @@ The first sending stores a ``Submission`` (person, token) in the service's own
 transaction, then what the service returns. A second sending with the same token
 finds that row and returns the same object, creating nothing; the returned object
 then has ``repeated_submission = True``, for views that answer it differently
-(an htmx fragment that must not be added twice). Two sendings at the same moment
-meet on the unique (person, token) pair: SQLite's ``IMMEDIATE`` transactions run
-them one after the other, and on PostgreSQL the second insert waits for the first
-transaction and then fails, so the second finds the first's row.
+(an htmx fragment that must not be added twice). A form whose own checks read
+what it creates (a web address that must be free) would refuse the second
+sending before the service sees it: its view asks ``earlier_result`` first.
+
+Two sendings at the same moment meet on the unique (person, token) pair:
+SQLite's ``IMMEDIATE`` transactions run them one after the other, and on
+PostgreSQL the second insert waits for the first transaction and then fails, so
+the second finds the first's row.
 """
 
 import functools
@@ -65,14 +69,28 @@ def submitted_once(*, by: str, keep=None, again=None):
     return decorate
 
 
-def _earlier_result(user, token):
+def earlier_result(user, token: str):
+    """What the form sent with ``token`` by ``user`` created, or None.
+
+    For the view of a form whose own checks read what it creates (a web address
+    that must be free): asked before validating, so that the second sending is
+    answered as the first rather than refused for the first's result.
+    """
+    if not token or not user.is_authenticated:
+        return None
     earlier = (
         Submission.objects.filter(user=user, token=token)
         .select_related("result_type")
         .first()
     )
     result = earlier.result if earlier is not None else None
+    if result is not None:
+        result.repeated_submission = True
+    return result
+
+
+def _earlier_result(user, token):
+    result = earlier_result(user, token)
     if result is None:
         raise ValidationError(ALREADY_SENT, code="already_sent")
-    result.repeated_submission = True
     return result
