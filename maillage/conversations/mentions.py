@@ -16,6 +16,9 @@ from .models import MENTION_MARKUP
 
 # More names than this in one message are not all notified (no mass pinging).
 MAX_MENTIONS = 20
+# Only the first "@" signs of a text are matched against the members' names:
+# each is compared with every name, and a text may hold thousands of them.
+MAX_MENTION_SIGNS = 100
 _AT = re.compile(r"(?<![\w@])@(?!\[)")
 
 
@@ -52,7 +55,7 @@ def resolve_mentions(text: str, community) -> tuple[str, list[int]]:
         return f"@[{person.display_name}]({person.pk})"
 
     text = MENTION_MARKUP.sub(restamp, text)
-    plain = [m.start() for m in _AT.finditer(text)]
+    plain = [m.start() for m in _AT.finditer(text)][:MAX_MENTION_SIGNS]
     if plain:
         people = sorted(_members(community), key=lambda p: -len(p.display_name))
         text = _mark_plain(text, plain, people, named)
@@ -63,13 +66,14 @@ def resolve_mentions(text: str, community) -> tuple[str, list[int]]:
 def _mark_plain(text: str, positions: list[int], people, named: list[int]) -> str:
     """Rewrite each "@Name" at ``positions`` matching a member (longest name first)."""
     pieces, cursor = [], 0
+    folded = [(person, fold(person.display_name)) for person in people]
     for at in positions:
         if at < cursor:
             continue
-        for person in people:
+        for person, folded_name in folded:
             name = person.display_name
             end = at + 1 + len(name)
-            if fold(text[at + 1 : end]) == fold(name) and _ends_a_word(text, end):
+            if fold(text[at + 1 : end]) == folded_name and _ends_a_word(text, end):
                 pieces.append(text[cursor:at])
                 pieces.append(f"@[{name}]({person.pk})")
                 named.append(person.pk)

@@ -14,10 +14,13 @@ write with it in a public community:
 from urllib.parse import urlencode
 
 import pytest
+from django.contrib import admin
 from django.db import transaction
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter
 
+from maillage.accounts.tests.factories import UserFactory
 from maillage.core.converters import IdConverter
 
 from .routes import ROUTES
@@ -164,4 +167,18 @@ def test_an_unknown_choice_is_never_taken_as_done(world, db):
             if changed:
                 problems.append(f"{where}: wrote")
     assert tried > 10
+    assert not problems, "\n".join(problems)
+
+
+def test_a_huge_id_in_the_administration_is_not_found(db):
+    """The admin's own paths take any text as an id; a 20-digit one is a 404."""
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    client = Client()
+    client.force_login(superuser)
+    problems = []
+    for model in admin.site._registry:
+        info = (model._meta.app_label, model._meta.model_name)
+        url = reverse("admin:{}_{}_change".format(*info), args=[HUGE])
+        if (status := client.get(url).status_code) not in (302, 404):
+            problems.append(f"{url}: {status}")
     assert not problems, "\n".join(problems)

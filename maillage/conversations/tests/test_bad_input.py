@@ -1,11 +1,15 @@
 """What a new user hit (issue 10): bad input to the exchanges is refused with a
 message, never a 500, and nothing is stored twice or half."""
 
+import time
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from maillage.accounts.models import User
+from maillage.communities.models import Membership
 from maillage.conversations import services
 from maillage.conversations.models import (
     Reply,
@@ -407,3 +411,26 @@ def test_an_unknown_community_follow_action_is_a_400(community, member):
     )
 
     assert response.status_code == 400
+
+
+def test_a_reply_full_of_at_signs_is_saved_in_bounded_time(
+    community, thread, member, facilitator
+):
+    """Only the first hundred "@" are compared with the members' names (each sign
+    was compared with every name: seconds for a text full of them)."""
+    people = User.objects.bulk_create(
+        User(email=f"p{n}@exemple.qc.ca", display_name=f"Personne Numéro {n}")
+        for n in range(150)
+    )
+    Membership.objects.bulk_create(
+        Membership(community=community, user=p, state=Membership.State.ACTIVE)
+        for p in people
+    )
+    started = time.thread_time()
+
+    reply = services.create_reply(
+        author=member, thread=thread, body="@Françoise Animatrice " + "@x " * 6000
+    )
+
+    assert time.thread_time() - started < 1
+    assert reply.body.startswith(f"@[Françoise Animatrice]({facilitator.pk})")

@@ -6,7 +6,9 @@ import time
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.template import Context, Template
 
+from maillage.core import markdown as markdown_module
 from maillage.core.markdown import (
     MAX_NESTING,
     escape_markdown,
@@ -168,3 +170,14 @@ def test_escaped_markdown_renders_as_written():
 
 def test_a_healthy_text_needs_no_repair():
     assert repaired_markdown("Un *bon* texte\n\n- a\n- b") is None
+
+
+def test_the_filter_reads_long_texts_from_the_cache(monkeypatch):
+    """A long thread section is rendered once, then read from the cache."""
+    text = "Un **long** texte. " * 100
+    html = Template("{% load maillage %}{{ text|markdown }}")
+    first = html.render(Context({"text": text}))
+    monkeypatch.setattr(markdown_module, "_render", None)  # would fail if called
+
+    assert html.render(Context({"text": text})) == first
+    assert "<strong>long</strong>" in first
