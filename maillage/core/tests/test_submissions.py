@@ -65,7 +65,7 @@ def test_earlier_result_is_none_for_an_unknown_token_or_a_visitor(member):
     assert earlier_result(AnonymousUser(), "inconnu") is None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_sendings_at_the_same_moment_store_one_reply(
     community, facilitator, member
 ):
