@@ -174,10 +174,14 @@ def test_a_huge_page_number_shows_a_page(community, member, thread, page):
         assert _client(member).get(url, {"page": page}).status_code in (200, 403)
 
 
-def test_a_huge_cursor_shows_the_latest_activity(community, member, thread):
+@pytest.mark.parametrize(
+    "cursor",
+    [f"{HUGE}.r{HUGE}", "9" * 18 + ".r" + "9" * 18, "1.t" + "9" * 18, "-1.r1"],
+)
+def test_a_huge_cursor_shows_a_page_of_activity(community, member, thread, cursor):
     url = reverse("conversations:activity", args=[community.slug])
 
-    response = _client(member).get(url, {"avant": f"{HUGE}.{HUGE}"})
+    response = _client(member).get(url, {"avant": cursor})
 
     assert response.status_code == 200
 
