@@ -438,4 +438,11 @@ PAGES = [
         lambda s: "/compte/notifications/",
         viewer="member",
     ),
+    # Bad input (core.middleware.BadInputMiddleware): a query that is not UTF-8.
+    Page(
+        "bad-request",
+        lambda s: f"/c/{s.public.slug}/echanges/fils/?tag=%FF",
+        viewer="member",
+        status=400,
+    ),
 ]

@@ -197,3 +197,20 @@ def test_exchange_pages_have_no_serious_accessibility_violation(new_context):
         if violations:
             problems.append(f"{path}:\n{describe(violations)}")
     assert not problems, "\n".join(problems)
+
+
+def test_a_double_clicked_reply_is_published_once(new_context, viewport):
+    """While htmx sends the reply the button takes no second click (a courtesy);
+    the form's token is the protection: one reply, shown once."""
+    _community, _author, helper, thread = _challenge()
+    page = new_context(viewport, user=helper).new_page()
+    page.goto(thread.get_absolute_url())
+
+    page.locator("#id_body").fill("Les carottes de la Ferme du Ruisseau.")
+    page.get_by_role("button", name="Publier ma réponse").dblclick()
+    page.locator("#replies", has_text="Ferme du Ruisseau").wait_for()
+    page.locator("#reply-status").wait_for()
+
+    assert Reply.objects.filter(thread=thread).count() == 1
+    expect(page.locator("#replies article")).to_have_count(1)
+    expect(page.locator("#id_body")).to_have_value("")

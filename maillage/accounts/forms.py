@@ -4,6 +4,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import ModelChoiceField, formfield_for
 from maillage.organisations.models import Organisation
 from maillage.territories.models import Region
 
@@ -45,13 +46,13 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    organisation = forms.ModelChoiceField(
+    organisation = ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.select_related("region"),
         required=False,
         empty_label=_("— None —"),
     )
-    region = forms.ModelChoiceField(
+    region = ModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.all(),
         required=False,
@@ -75,6 +76,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
+        formfield_callback = formfield_for
         fields = [
             "display_name",
             "job_title",
@@ -159,7 +161,7 @@ class AccountDeletionForm(forms.Form):
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
-    region = forms.ModelChoiceField(
+    region = ModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.all(),
         required=False,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
+from maillage.core.http import posted_choice
 from maillage.core.text import fold
 
 from . import services
@@ -180,8 +181,10 @@ def privacy_policy(request):
 @require_POST
 def set_language(request):
     """Django's language switch, also remembered on the account for e-mail."""
+    language = posted_choice(
+        request.POST, "language", settings.LANGUAGES, what=_("the language")
+    )
     response = django_set_language(request)
-    language = request.POST.get("language", "")
     if request.user.is_authenticated:
         services.set_language(user=request.user, language=language)
     return response

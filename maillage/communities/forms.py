@@ -2,6 +2,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import (
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    SubmissionField,
+    formfield_for,
+)
 from maillage.organisations.models import Sector
 from maillage.territories.models import Region
 
@@ -9,21 +15,23 @@ from .models import Community, Invitation, Membership
 
 
 class CommunityForm(forms.ModelForm):
-    regions = forms.ModelMultipleChoiceField(
+    regions = ModelMultipleChoiceField(
         label=_("Regions"),
         queryset=Region.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one region.")},
     )
-    sectors = forms.ModelMultipleChoiceField(
+    sectors = ModelMultipleChoiceField(
         label=_("Sectors of focus"),
         queryset=Sector.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    submission = SubmissionField()
 
     class Meta:
         model = Community
+        formfield_callback = formfield_for
         fields = [
             "name",
             "slug",
@@ -58,6 +66,8 @@ class CommunityForm(forms.ModelForm):
 
 
 class CommunityUpdateForm(CommunityForm):
+    submission = None  # saving a presentation twice changes nothing
+
     class Meta(CommunityForm.Meta):
         fields = [f for f in CommunityForm.Meta.fields if f != "slug"]
 
@@ -91,8 +101,11 @@ def _guest_expert_end(cleaned: dict) -> dict:
 
 
 class InvitationForm(forms.ModelForm):
+    submission = SubmissionField()
+
     class Meta:
         model = Invitation
+        formfield_callback = formfield_for
         fields = ["email", "role", "guest_expert_until", "message"]
         widgets = {
             "message": forms.Textarea(attrs={"rows": 4}),
@@ -116,27 +129,20 @@ class RoleForm(forms.Form):
         return _guest_expert_end(super().clean())
 
 
-class RequestDecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        choices=[("approve", _("Approve")), ("decline", _("Decline"))]
-    )
-
-
-class InvitationResponseForm(forms.Form):
-    action = forms.ChoiceField(
-        choices=[("accept", _("Accept")), ("decline", _("Decline"))]
-    )
+# The values of buttons that choose (checked with ``core.http.posted_choice``).
+DECISIONS = {"approve": _("Approve"), "decline": _("Decline")}
+INVITATION_ANSWERS = {"accept": _("Accept"), "decline": _("Decline")}
 
 
 class CommunityFilterForm(forms.Form):
-    region = forms.ModelChoiceField(
+    region = ModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.all(),
         required=False,
         to_field_name="code",
         empty_label=_("All regions"),
     )
-    sector = forms.ModelChoiceField(
+    sector = ModelChoiceField(
         label=_("Sector"),
         queryset=Sector.objects.all(),
         required=False,

@@ -2,6 +2,12 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import (
+    MarkdownField,
+    ModelMultipleChoiceField,
+    SubmissionField,
+    formfield_for,
+)
 from maillage.organisations.models import Sector
 from maillage.territories.models import Region
 
@@ -18,15 +24,17 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ProposalForm(forms.ModelForm):
-    regions = forms.ModelMultipleChoiceField(
+    regions = ModelMultipleChoiceField(
         label=_("Regions"),
         queryset=Region.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one region.")},
     )
+    submission = SubmissionField()
 
     class Meta:
         model = CommunityProposal
+        formfield_callback = formfield_for
         fields = ["role", "organisation", "name", "domain", "regions", "needs"]
         widgets = {"needs": forms.Textarea(attrs={"rows": 6})}
 
@@ -41,19 +49,19 @@ class ProposalAcceptForm(forms.Form):
         help_text=_("Lower-case letters, digits and hyphens; used in links."),
     )
     domain = forms.CharField(label=_("Domain"), max_length=200)
-    description = forms.CharField(
+    description = MarkdownField(
         label=_("Description"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Markdown formatting is allowed."),
     )
-    regions = forms.ModelMultipleChoiceField(
+    regions = ModelMultipleChoiceField(
         label=_("Regions"),
         queryset=Region.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one region.")},
     )
-    sectors = forms.ModelMultipleChoiceField(
+    sectors = ModelMultipleChoiceField(
         label=_("Sectors of focus"),
         queryset=Sector.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -77,6 +85,7 @@ class ProposalAcceptForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    submission = SubmissionField()
 
     @classmethod
     def for_proposal(cls, proposal, data=None):
@@ -111,6 +120,7 @@ class ProposalDeclineForm(forms.Form):
 class SetupStepForm(forms.ModelForm):
     class Meta:
         model = CommunitySetupStep
+        formfield_callback = formfield_for
         fields = ["status", "notes", "skip_reason"]
         widgets = {
             "status": forms.RadioSelect,
@@ -145,6 +155,7 @@ class CharterForm(forms.ModelForm):
 
     class Meta:
         model = Charter
+        formfield_callback = formfield_for
         fields = [*Charter.FIELDS]
         widgets = {
             "mandate": forms.Textarea(attrs={"rows": 4}),
@@ -160,8 +171,11 @@ class CharterForm(forms.ModelForm):
 
 
 class ObjectiveForm(forms.ModelForm):
+    submission = SubmissionField()
+
     class Meta:
         model = Objective
+        formfield_callback = formfield_for
         fields = [
             "title",
             "description",
@@ -177,6 +191,11 @@ class ObjectiveForm(forms.ModelForm):
             "due_date": DATE_INPUT,
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["submission"]  # saving an objective twice is harmless
+
     def clean(self):
         cleaned = super().clean()
         baseline, target = cleaned.get("baseline"), cleaned.get("target")
@@ -186,8 +205,11 @@ class ObjectiveForm(forms.ModelForm):
 
 
 class ProgressForm(forms.ModelForm):
+    submission = SubmissionField()
+
     class Meta:
         model = ObjectiveProgress
+        formfield_callback = formfield_for
         fields = ["value", "measured_on", "comment"]
         widgets = {
             "measured_on": DATE_INPUT,

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.models import User
 from maillage.core.mail import send_templated_mail_on_commit
+from maillage.core.submissions import submitted_once
 
 from . import permissions
 from .models import (
@@ -62,6 +63,7 @@ def _required(**fields) -> None:
 
 
 @transaction.atomic
+@submitted_once(by="proposer")
 def propose_community(
     *,
     proposer: User,
@@ -132,6 +134,7 @@ def _tell_proposer(proposal: CommunityProposal, *, accepted: bool) -> None:
 
 
 @transaction.atomic
+@submitted_once(by="actor")
 def accept_proposal(
     *,
     actor: User,
@@ -305,6 +308,7 @@ def _check_objective(title, baseline, target, status) -> None:
 
 
 @transaction.atomic
+@submitted_once(by="actor")
 def create_objective(
     *,
     actor: User,
@@ -365,6 +369,7 @@ def update_objective(
 
 
 @transaction.atomic
+@submitted_once(by="actor")
 def record_progress(
     *,
     actor: User,

@@ -19,6 +19,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import replace_url
 
 from maillage.core.htmx import HtmxHttpRequest
+from maillage.core.submissions import earlier_result
 
 from . import method_selectors, method_services, permissions
 from .export import write_community_export
@@ -211,6 +212,10 @@ def proposal_detail(request, pk):
 def proposal_accept(request, pk):
     _staff_only(request)
     proposal = _proposal(pk)
+    # Sent twice: the first sending's community (its address is taken now).
+    token = request.POST.get("accept-submission", "")
+    if created := earlier_result(request.user, token):
+        return redirect(created)
     form = ProposalAcceptForm.for_proposal(proposal, request.POST)
     if form.is_valid():
         try:

@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.fields import MarkdownField
 from maillage.core.models import TimeStampedModel
 from maillage.core.numbers import format_amount, format_number, format_percent
 
@@ -49,7 +50,7 @@ class Community(TimeStampedModel):
         max_length=200,
         help_text=_("The shared theme that brings members together."),
     )
-    description = models.TextField(
+    description = MarkdownField(
         _("description"), blank=True, help_text=_("Markdown formatting is allowed.")
     )
     regions = models.ManyToManyField(
@@ -412,10 +413,10 @@ class SetupStepText(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title_fr = models.CharField(_("title (French)"), max_length=150)
     title_en = models.CharField(_("title (English)"), max_length=150, blank=True)
-    advice_fr = models.TextField(
+    advice_fr = MarkdownField(
         _("advice (French)"), help_text=_("Markdown formatting is allowed.")
     )
-    advice_en = models.TextField(
+    advice_en = MarkdownField(
         _("advice (English)"),
         blank=True,
         help_text=_("Markdown formatting is allowed."),

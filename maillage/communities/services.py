@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from maillage.accounts.models import User
 from maillage.core import site
 from maillage.core.mail import send_templated_mail_on_commit
+from maillage.core.submissions import submitted_once
 
 from . import permissions
 from .models import (
@@ -88,6 +89,7 @@ def _require_manager(actor, community: Community) -> None:
 
 
 @transaction.atomic
+@submitted_once(by="actor")
 def create_community(
     *,
     actor: User,
@@ -328,6 +330,12 @@ def invitation_for_token(token: str) -> Invitation | None:
 
 
 @transaction.atomic
+@submitted_once(
+    by="actor",
+    keep=lambda answer: answer[0],
+    # The token was e-mailed; only its hash is kept.
+    again=lambda invitation: (invitation, ""),
+)
 def invite_member(
     *,
     actor: User,

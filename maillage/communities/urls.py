@@ -15,23 +15,23 @@ urlpatterns = [
     path("c/<slug:slug>/quitter/", views.community_leave, name="community_leave"),
     path("c/<slug:slug>/demandes/", views.request_list, name="request_list"),
     path(
-        "c/<slug:slug>/demandes/<int:pk>/decision/",
+        "c/<slug:slug>/demandes/<id:pk>/decision/",
         views.request_decide,
         name="request_decide",
     ),
     path("c/<slug:slug>/invitations/", views.invitation_list, name="invitation_list"),
     path(
-        "c/<slug:slug>/invitations/<int:pk>/retirer/",
+        "c/<slug:slug>/invitations/<id:pk>/retirer/",
         views.invitation_revoke,
         name="invitation_revoke",
     ),
     path(
-        "c/<slug:slug>/membres/<int:pk>/role/",
+        "c/<slug:slug>/membres/<id:pk>/role/",
         views.membership_role,
         name="membership_role",
     ),
     path(
-        "c/<slug:slug>/membres/<int:pk>/retirer/",
+        "c/<slug:slug>/membres/<id:pk>/retirer/",
         views.membership_remove,
         name="membership_remove",
     ),
@@ -41,7 +41,7 @@ urlpatterns = [
         name="invitation_respond",
     ),
     path("invitations/<str:token>/", views.invitation_detail, name="invitation_detail"),
-    path("membres/<int:pk>/", views.profile_detail, name="profile_detail"),
+    path("membres/<id:pk>/", views.profile_detail, name="profile_detail"),
     # The method: guide and proposals.
     path("lancer-une-communaute/", method_views.guide, name="guide"),
     path(
@@ -50,24 +50,24 @@ urlpatterns = [
         name="proposal_list",
     ),
     path(
-        "lancer-une-communaute/propositions/<int:pk>/",
+        "lancer-une-communaute/propositions/<id:pk>/",
         method_views.proposal_detail,
         name="proposal_detail",
     ),
     path(
-        "lancer-une-communaute/propositions/<int:pk>/accepter/",
+        "lancer-une-communaute/propositions/<id:pk>/accepter/",
         method_views.proposal_accept,
         name="proposal_accept",
     ),
     path(
-        "lancer-une-communaute/propositions/<int:pk>/refuser/",
+        "lancer-une-communaute/propositions/<id:pk>/refuser/",
         method_views.proposal_decline,
         name="proposal_decline",
     ),
     # The method: a community's setup path, charter, objectives, stages, closing.
     path("c/<slug:slug>/demarrage/", method_views.setup_path, name="setup_path"),
     path(
-        "c/<slug:slug>/demarrage/<int:pk>/",
+        "c/<slug:slug>/demarrage/<id:pk>/",
         method_views.setup_step_update,
         name="setup_step_update",
     ),
@@ -91,17 +91,17 @@ urlpatterns = [
         name="objective_create",
     ),
     path(
-        "c/<slug:slug>/objectifs/<int:pk>/",
+        "c/<slug:slug>/objectifs/<id:pk>/",
         method_views.objective_detail,
         name="objective_detail",
     ),
     path(
-        "c/<slug:slug>/objectifs/<int:pk>/modifier/",
+        "c/<slug:slug>/objectifs/<id:pk>/modifier/",
         method_views.objective_update,
         name="objective_update",
     ),
     path(
-        "c/<slug:slug>/objectifs/<int:pk>/progres/",
+        "c/<slug:slug>/objectifs/<id:pk>/progres/",
         method_views.objective_progress,
         name="objective_progress",
     ),

@@ -10,17 +10,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from maillage.accounts.models import User
 from maillage.core.htmx import HtmxHttpRequest
+from maillage.core.http import posted_choice
+from maillage.core.submissions import earlier_result
 
 from . import method_selectors, permissions, selectors, services
 from .forms import (
+    DECISIONS,
+    INVITATION_ANSWERS,
     CommunityFilterForm,
     CommunityForm,
     CommunityUpdateForm,
     InvitationForm,
-    InvitationResponseForm,
     MemberFilterForm,
     MembershipRequestForm,
-    RequestDecisionForm,
     RoleForm,
 )
 from .models import Community, Membership
@@ -89,6 +91,9 @@ def community_create(request):
     if not permissions.can_launch_community(request.user):
         raise PermissionDenied
     form = CommunityForm(request.POST if request.method == "POST" else None)
+    # Sent twice: the first sending's community (its address is taken now).
+    if created := earlier_result(request.user, request.POST.get("submission", "")):
+        return redirect(created)
     if request.method == "POST" and form.is_valid():
         try:
             community = services.create_community(
@@ -276,11 +281,10 @@ def request_decide(request, slug, pk):
     if refused := _archived(request, community):
         return refused
     pending = get_object_or_404(Membership, pk=pk, community=community)
-    form = RequestDecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose to approve or decline the request."))
-        return redirect("communities:request_list", slug=slug)
-    approve = form.cleaned_data["decision"] == "approve"
+    decision = posted_choice(
+        request.POST, "decision", DECISIONS, what=_("the decision")
+    )
+    approve = decision == "approve"
     decide = services.approve_request if approve else services.decline_request
     try:
         decide(actor=request.user, membership=pending)
@@ -357,22 +361,23 @@ def invitation_detail(request, token):
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        form = InvitationResponseForm(request.POST)
-        if form.is_valid():
-            request.session.pop("pending_invitation_url", None)
-            try:
-                if form.cleaned_data["action"] == "accept":
-                    services.accept_invitation(user=request.user, invitation=invitation)
-                    messages.success(
-                        request,
-                        _("Welcome to %(name)s!") % {"name": invitation.community.name},
-                    )
-                    return redirect(invitation.community)
-                services.decline_invitation(user=request.user, invitation=invitation)
-                messages.success(request, _("You declined the invitation."))
-                return redirect("communities:home")
-            except ValidationError as error:
-                _report(request, error)
+        answer = posted_choice(
+            request.POST, "action", INVITATION_ANSWERS, what=_("the answer")
+        )
+        request.session.pop("pending_invitation_url", None)
+        try:
+            if answer == "accept":
+                services.accept_invitation(user=request.user, invitation=invitation)
+                messages.success(
+                    request,
+                    _("Welcome to %(name)s!") % {"name": invitation.community.name},
+                )
+                return redirect(invitation.community)
+            services.decline_invitation(user=request.user, invitation=invitation)
+            messages.success(request, _("You declined the invitation."))
+            return redirect("communities:home")
+        except ValidationError as error:
+            _report(request, error)
     return render(
         request,
         "communities/invitation_detail.html",
@@ -387,12 +392,14 @@ def invitation_respond(request, slug):
     community, _membership = _community_for(request, slug)
     if refused := _archived(request, community):
         return refused
+    answer = posted_choice(
+        request.POST, "action", INVITATION_ANSWERS, what=_("the answer")
+    )
     invitation = selectors.pending_invitation_for(community, request.user)
-    form = InvitationResponseForm(request.POST)
-    if invitation is None or not form.is_valid():
+    if invitation is None:
         messages.error(request, _("There is no pending invitation for you here."))
         return redirect(community)
-    if form.cleaned_data["action"] == "accept":
+    if answer == "accept":
         services.accept_invitation(user=request.user, invitation=invitation)
         messages.success(request, _("Welcome to %(name)s!") % {"name": community.name})
         return redirect(community)
@@ -408,6 +415,8 @@ def membership_role(request, slug, pk):
     if refused := _archived(request, community):
         return refused
     target = get_object_or_404(Membership, pk=pk, community=community)
+    # An unknown role is a 400 saying so; a wrong date, an error message.
+    posted_choice(request.POST, "role", Membership.Role.choices, what=_("the role"))
     form = RoleForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():

@@ -1,7 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import KIND_SECTIONS, REQUIRED_SECTIONS, Flag, Reaction, Tag, Thread
+from maillage.core.forms import (
+    IdField,
+    MarkdownField,
+    ModelMultipleChoiceField,
+    SubmissionField,
+)
+
+from .models import KIND_SECTIONS, REQUIRED_SECTIONS, Flag, Tag, Thread
 from .selectors import STATE_SOLVED, STATE_UNSOLVED
 
 MARKDOWN_HELP = _(
@@ -32,7 +39,7 @@ class ThreadForm(forms.Form):
     """The form of one kind of thread: the title, the kind's sections, tags, links."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
-    tags = forms.ModelMultipleChoiceField(
+    tags = ModelMultipleChoiceField(
         label=_("Tags"),
         queryset=Tag.objects.filter(is_shared=True),
         required=False,
@@ -44,12 +51,13 @@ class ThreadForm(forms.Form):
         max_length=300,
         help_text=_("Separate them with commas, e.g. “légumineuses, cuisine froide”."),
     )
-    related = forms.ModelMultipleChoiceField(
+    related = ModelMultipleChoiceField(
         label=_("Related threads"),
         queryset=Thread.objects.none(),
         required=False,
         help_text=_("Other threads of this community that are on the same topic."),
     )
+    submission = SubmissionField()
 
     def __init__(self, *args, kind: str, community, thread=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,10 +65,9 @@ class ThreadForm(forms.Form):
         required = REQUIRED_SECTIONS[kind]
         section_fields = {}
         for name, label in KIND_SECTIONS[kind]:
-            section_fields[name] = forms.CharField(
+            section_fields[name] = MarkdownField(
                 label=label,
                 required=name in required,
-                max_length=20_000,
                 widget=forms.Textarea(
                     attrs={"rows": 6 if name in required else 4, "data-mentions": ""}
                 ),
@@ -73,6 +80,7 @@ class ThreadForm(forms.Form):
         related = Thread.objects.published().filter(community=community)
         if thread is not None:
             related = related.exclude(pk=thread.pk)
+            del self.fields["submission"]  # an edit may be sent twice
         self.fields["related"].queryset = related.order_by("-created_at")
 
     def clean_new_tags(self):
@@ -87,28 +95,23 @@ class ThreadForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(
+    body = MarkdownField(
         label=_("Your reply"),
-        max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 6, "data-mentions": ""}),
         help_text=MARKDOWN_HELP,
         error_messages={"required": _("Write your reply before sending it.")},
     )
-    quoted = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    quoted = IdField(required=False)
+    submission = SubmissionField()
 
 
 class ReplyEditForm(forms.Form):
-    body = forms.CharField(
+    body = MarkdownField(
         label=_("Your reply"),
-        max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 8, "data-mentions": ""}),
         help_text=MARKDOWN_HELP,
         error_messages={"required": _("Write your reply before sending it.")},
     )
-
-
-class ReactionForm(forms.Form):
-    kind = forms.ChoiceField(choices=Reaction.Kind.choices)
 
 
 class ThreadFilterForm(forms.Form):

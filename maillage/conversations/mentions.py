@@ -22,6 +22,9 @@ from .models import MENTION_MARKUP
 
 # More names than this in one message are not all notified (no mass pinging).
 MAX_MENTIONS = 20
+# Only the first "@" signs of a text are matched against the members' names:
+# each is compared with every name, and a text may hold thousands of them.
+MAX_MENTION_SIGNS = 100
 _AT = re.compile(r"(?<![\w@])@(?!\[)")
 # The word after "@": what a name starts with, and what a warning quotes.
 _WORD = re.compile(r"[^\W_][\w'\u2019-]*")
@@ -122,7 +125,7 @@ def recognise(text: str, community) -> Resolution:
         return f"@[{person.display_name}]({person.pk})"
 
     text = MENTION_MARKUP.sub(restamp, text)
-    plain = [m.start() for m in _AT.finditer(text)]
+    plain = [m.start() for m in _AT.finditer(text)][:MAX_MENTION_SIGNS]
     if plain:
         people = {p.pk: p for p in _members(community)}
         text = _mark_plain(text, plain, _Directory(people.values()), people, resolution)

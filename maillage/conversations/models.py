@@ -10,8 +10,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from maillage.core.fields import MarkdownField
 from maillage.core.markdown import render_markdown
 from maillage.core.models import ListingIndex, TimeStampedModel
+from maillage.core.text import showable
 
 from .querysets import ReplyQuerySet, ThreadQuerySet
 
@@ -63,17 +65,17 @@ class Thread(TimeStampedModel):
         verbose_name=_("author"),
     )
     # The structured sections; each kind uses its own (see KIND_SECTIONS).
-    problem = models.TextField(_("the problem"), blank=True)
-    context = models.TextField(_("context"), blank=True)
-    tried = models.TextField(_("what was already tried"), blank=True)
-    actions = models.TextField(_("what was done"), blank=True)
-    result = models.TextField(_("result"), blank=True)
-    success_factors = models.TextField(_("what made it work"), blank=True)
-    planned = models.TextField(_("what was planned"), blank=True)
-    happened = models.TextField(_("what happened"), blank=True)
-    gap = models.TextField(_("why the gap"), blank=True)
-    lessons = models.TextField(_("what we learn"), blank=True)
-    body = models.TextField(_("message"), blank=True)
+    problem = MarkdownField(_("the problem"), blank=True)
+    context = MarkdownField(_("context"), blank=True)
+    tried = MarkdownField(_("what was already tried"), blank=True)
+    actions = MarkdownField(_("what was done"), blank=True)
+    result = MarkdownField(_("result"), blank=True)
+    success_factors = MarkdownField(_("what made it work"), blank=True)
+    planned = MarkdownField(_("what was planned"), blank=True)
+    happened = MarkdownField(_("what happened"), blank=True)
+    gap = MarkdownField(_("why the gap"), blank=True)
+    lessons = MarkdownField(_("what we learn"), blank=True)
+    body = MarkdownField(_("message"), blank=True)
 
     tags = models.ManyToManyField(
         Tag, blank=True, related_name="threads", verbose_name=_("tags")
@@ -269,7 +271,11 @@ SECTION_FIELDS = (
 )
 
 
-_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+# Bounded, and with no bracket inside: linear however many brackets a text has
+# (an unbounded pattern took seconds on a line of "[").
+_MARKDOWN_LINK = re.compile(
+    r"\[([^\[\]\n]{0,300})\]\([^()\n]{0,500}(?:\([^()\n]{0,200}\)[^()\n]{0,200})?\)"
+)
 _MARKDOWN_MARKS = re.compile(r"[*_`#>~]+")
 
 
@@ -282,7 +288,7 @@ def excerpt_of(text: str, length: int = 200) -> str:
     Paragraphs and list items keep their own lines (items start with "• "), so
     that a list reads as a list where the excerpt is shown with its line breaks.
     """
-    text = _MARKDOWN_LINK.sub(r"\1", plain_mentions(text))
+    text = _MARKDOWN_LINK.sub(r"\1", plain_mentions(showable(text)))
     blocks: list[str] = []
     open_block = False  # whether the next line continues the last block
     for line in text.splitlines():
@@ -348,7 +354,7 @@ class Reply(TimeStampedModel):
         related_name="replies",
         verbose_name=_("author"),
     )
-    body = models.TextField(_("reply"))
+    body = MarkdownField(_("reply"))
     quoted = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,

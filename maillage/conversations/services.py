@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 from maillage.accounts.models import User
 from maillage.communities import permissions as community_permissions
 from maillage.communities.models import Community, Membership
+from maillage.core.submissions import submitted_once
 from maillage.notifications.models import Notification
 from maillage.notifications.services import notify, quote_again, withdraw
 
@@ -196,6 +197,7 @@ def _thread_mentions(thread: Thread) -> set[int]:
 
 
 @transaction.atomic
+@submitted_once(by="author")
 def create_thread(
     *,
     author: User,
@@ -209,7 +211,8 @@ def create_thread(
 ) -> Thread:
     """Start a thread of ``kind``; its author follows it.
 
-    Mentioned members and the community's followers are notified.
+    Mentioned members and the community's followers are notified. The same
+    ``submission`` token again returns the first thread (``submitted_once``).
     """
     _writable(community)
     if not permissions.can_post(author, community, _membership(author, community)):
@@ -318,12 +321,14 @@ def _clean_body(body: str) -> str:
 
 
 @transaction.atomic
+@submitted_once(by="author")
 def create_reply(
     *, author: User, thread: Thread, body: str, quoted: Reply | None = None
 ) -> Reply:
     """Reply in a thread; the replier then follows it.
 
     Tells the mentioned members, the thread's author and its followers, each once.
+    The same ``submission`` token again returns the first reply.
     """
     community = thread.community
     _writable(community)

@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
@@ -18,6 +18,7 @@ from maillage.communities import permissions as community_permissions
 from maillage.communities import selectors as community_selectors
 from maillage.communities.models import Community
 from maillage.core.htmx import HtmxHttpRequest
+from maillage.core.http import posted_choice
 from maillage.core.markdown import render_markdown_many
 from maillage.core.routing import pk_url_maker
 
@@ -27,7 +28,6 @@ from .forms import (
     FlagForm,
     HelpRequestForm,
     ModerationForm,
-    ReactionForm,
     ReplyEditForm,
     ReplyForm,
     ThreadFilterForm,
@@ -38,10 +38,21 @@ from .models import (
     KIND_SECTIONS,
     KIND_SLUGS,
     Flag,
+    Reaction,
     Reply,
     Thread,
     plain_mentions,
 )
+
+# The values of the "action" buttons, with what they are called on the page.
+FOLLOW_ACTIONS = {
+    "follow": gettext_lazy("follow"),
+    "unfollow": gettext_lazy("stop following"),
+}
+SOLUTION_ACTIONS = {
+    "mark": gettext_lazy("mark as the solution"),
+    "unmark": gettext_lazy("no longer the solution"),
+}
 
 THREADS_PER_PAGE = 25
 ACTIVITY_PER_PAGE = 30
@@ -367,6 +378,7 @@ def thread_create(request, slug, kind_slug):
                 tags=form.cleaned_data["tags"],
                 new_tags=form.cleaned_data["new_tags"],
                 related=form.cleaned_data["related"],
+                submission=form.cleaned_data["submission"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -468,6 +480,7 @@ def reply_create(request: HtmxHttpRequest, pk):
                 thread=thread,
                 body=form.cleaned_data["body"],
                 quoted=quoted,
+                submission=form.cleaned_data["submission"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -492,7 +505,7 @@ def reply_create(request: HtmxHttpRequest, pk):
         reply.reaction_bar = selectors.reaction_bar(
             request.user, thread=thread, reply=reply
         )
-        return render(
+        response = render(
             request,
             "conversations/thread_detail.html#reply_added",
             {
@@ -512,6 +525,11 @@ def reply_create(request: HtmxHttpRequest, pk):
                 "guest_experts": community_selectors.guest_expert_ids(thread.community),
             },
         )
+        # Sent twice (a double click): the page already shows the reply; only
+        # the form and the status are swapped in again.
+        if getattr(reply, "repeated_submission", False):
+            response = reswap(response, "none")
+        return response
     messages.success(request, _("Your reply is published."))
     _warn_about_mentions(request, thread.community, [reply.body])
     return redirect(reply.get_absolute_url())
@@ -611,16 +629,13 @@ def reply_history(request, pk):
 
 
 def _toggle_reaction(request: HtmxHttpRequest, thread, membership, reply=None):
-    form = ReactionForm(request.POST)
-    if not form.is_valid():
-        if request.htmx:
-            return HttpResponse(_("Unknown reaction."), status=400)
-        messages.error(request, _("Unknown reaction."))
-        return _back_to(thread, reply)
+    kind = posted_choice(
+        request.POST, "kind", Reaction.Kind.choices, what=_("the reaction")
+    )
     try:
         services.toggle_reaction(
             user=request.user,
-            kind=form.cleaned_data["kind"],
+            kind=kind,
             thread=thread,
             reply=reply,
         )
@@ -676,8 +691,11 @@ def reply_react(request, pk):
 def reply_solution(request, pk):
     """Mark (action=mark) or unmark (action=unmark) a reply as the solution."""
     reply, thread, _membership = _reply_for(request, pk)
+    action = posted_choice(
+        request.POST, "action", SOLUTION_ACTIONS, what=_("the action")
+    )
     try:
-        if request.POST.get("action") == "unmark":
+        if action == "unmark":
             if thread.solution_id == reply.pk:
                 services.unmark_solution(actor=request.user, thread=thread)
                 messages.success(request, _("The reply is no longer the solution."))
@@ -694,7 +712,8 @@ def reply_solution(request, pk):
 @_members_only_notice
 def thread_follow(request: HtmxHttpRequest, pk):
     thread, _membership = _thread_for(request, pk)
-    following = request.POST.get("action") != "unfollow"
+    action = posted_choice(request.POST, "action", FOLLOW_ACTIONS, what=_("the action"))
+    following = action == "follow"
     try:
         if following:
             services.follow_thread(user=request.user, thread=thread)
@@ -721,7 +740,8 @@ def thread_follow(request: HtmxHttpRequest, pk):
 @_members_only_notice
 def community_follow(request, slug):
     community, _membership = _community_for(request, slug)
-    follow = request.POST.get("action") != "unfollow"
+    action = posted_choice(request.POST, "action", FOLLOW_ACTIONS, what=_("the action"))
+    follow = action == "follow"
     try:
         if follow:
             services.follow_community(user=request.user, community=community)
@@ -845,13 +865,14 @@ def _moderate(request, do, thread, reply=None):
 
 
 THREAD_ACTIONS = {
-    "hide": (services.set_thread_hidden, "hidden", True),
-    "restore": (services.set_thread_hidden, "hidden", False),
-    "lock": (services.set_thread_locked, "locked", True),
-    "unlock": (services.set_thread_locked, "locked", False),
-    "pin": (services.set_thread_pinned, "pinned", True),
-    "unpin": (services.set_thread_pinned, "pinned", False),
+    "hide": (services.set_thread_hidden, "hidden", True, gettext_lazy("hide")),
+    "restore": (services.set_thread_hidden, "hidden", False, gettext_lazy("restore")),
+    "lock": (services.set_thread_locked, "locked", True, gettext_lazy("lock")),
+    "unlock": (services.set_thread_locked, "locked", False, gettext_lazy("unlock")),
+    "pin": (services.set_thread_pinned, "pinned", True, gettext_lazy("pin")),
+    "unpin": (services.set_thread_pinned, "pinned", False, gettext_lazy("unpin")),
 }
+REPLY_ACTIONS = {"hide": gettext_lazy("hide"), "restore": gettext_lazy("restore")}
 
 
 @login_required
@@ -859,11 +880,13 @@ THREAD_ACTIONS = {
 @_members_only_notice
 def thread_moderate(request, pk):
     thread, _membership = _thread_for(request, pk)
-    action = THREAD_ACTIONS.get(request.POST.get("action", ""))
-    if action is None:
-        messages.error(request, _("Unknown action."))
-        return _back_to(thread)
-    service, argument, value = action
+    choice = posted_choice(
+        request.POST,
+        "action",
+        {name: label for name, (*_do, label) in THREAD_ACTIONS.items()},
+        what=_("the action"),
+    )
+    service, argument, value, _label = THREAD_ACTIONS[choice]
 
     def do(reason):
         service(actor=request.user, thread=thread, reason=reason, **{argument: value})
@@ -876,7 +899,8 @@ def thread_moderate(request, pk):
 @_members_only_notice
 def reply_moderate(request, pk):
     reply, thread, _membership = _reply_for(request, pk)
-    hidden = request.POST.get("action") != "restore"
+    action = posted_choice(request.POST, "action", REPLY_ACTIONS, what=_("the action"))
+    hidden = action == "hide"
 
     def do(reason):
         services.set_reply_hidden(

@@ -9,6 +9,12 @@ class CoreConfig(AppConfig):
     name = "maillage.core"
     label = "core"
 
+    def ready(self):
+        from . import converters
+
+        # Before any urls.py is imported, so that they may use <id:...>.
+        converters.register()
+
 
 class TaskResultsConfig(TasksAppConfig):
     """django-tasks-db's app under a French name in the admin (it has none)."""

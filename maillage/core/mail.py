@@ -7,6 +7,7 @@ from django.template.loader import get_template
 from django.utils import translation
 
 from .tasks import send_email
+from .text import showable
 
 
 def _render_text(template_name: str, context: dict) -> str:
@@ -20,8 +21,8 @@ def render_mail(template_prefix: str, context: dict, language: str) -> tuple[str
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = _render_text(f"{template_prefix}_subject.txt", context)
         body = _render_text(f"{template_prefix}_body.txt", context)
-    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-    return subject, body
+    subject = " ".join(showable(subject).split())
+    return settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, showable(body)
 
 
 def send_templated_mail_on_commit(

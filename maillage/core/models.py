@@ -1,3 +1,6 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -38,3 +41,43 @@ def _sqlite_order(expression):
     if expression.nulls_first and expression.descending:
         raise ValueError("SQLite cannot index NULLS FIRST on a descending column.")
     return models.OrderBy(expression.expression, descending=expression.descending)
+
+
+class Submission(models.Model):
+    """A creating form's token (``core.forms.SubmissionField``) and what that
+    form created: the same form sent again returns it instead of creating
+    another (``core.submissions.submitted_once``).
+
+    Written in the transaction that creates the thing; the unique pair makes a
+    second, concurrent sending wait for the first and then find its row.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    token = models.CharField(_("token"), max_length=64)
+    result_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="+",
+        verbose_name=_("kind of result"),
+    )
+    result_id = models.PositiveBigIntegerField(_("result"), null=True)
+    result = GenericForeignKey("result_type", "result_id")
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "token"], name="submission_unique_token"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}:{self.token}"

@@ -10,7 +10,7 @@ _SAMPLE = 987654321
 def pk_url_maker(name: str) -> Callable[[int], str]:
     """``reverse(name, args=[pk])`` for many ``pk``: reversed once, then filled in.
 
-    For patterns whose only parameter is an ``<int:...>``; a page of a hundred
+    For patterns whose only parameter is an ``<id:...>``; a page of a hundred
     replies with seven links each would otherwise reverse seven hundred times.
     """
     head, found, tail = reverse(name, args=[_SAMPLE]).partition(str(_SAMPLE))

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from maillage.core.site import absolute_url, site_url
+from maillage.core.text import showable
 
 from .models import Category, Notification, category_of
 
@@ -65,10 +66,12 @@ def _message(recipient, template_prefix: str, context: dict, categories) -> dict
         subject = _render_text(f"{template_prefix}_subject.txt", context)
         text_body = _render_text(f"{template_prefix}_body.txt", context)
         html_body = render_to_string(f"{template_prefix}_body.html", context)
+    # A title may hold control characters that no mail header or body carries.
+    subject = " ".join(showable(subject).split())
     return {
-        "subject": settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
-        "text_body": text_body,
-        "html_body": html_body,
+        "subject": settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        "text_body": showable(text_body),
+        "html_body": showable(html_body),
         "to": [recipient.email],
         "headers": {
             "List-Unsubscribe": f"<{unsubscribe}>",

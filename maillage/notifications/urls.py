@@ -12,12 +12,12 @@ urlpatterns = [
         name="notification_mark_all_read",
     ),
     path(
-        "notifications/<int:pk>/lu/",
+        "notifications/<id:pk>/lu/",
         views.notification_mark_read,
         name="notification_mark_read",
     ),
     path(
-        "notifications/<int:pk>/ouvrir/",
+        "notifications/<id:pk>/ouvrir/",
         views.notification_open,
         name="notification_open",
     ),

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import formfield_for
 from maillage.core.text import fold
 
 from .models import Organisation
@@ -11,6 +12,7 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
+        formfield_callback = formfield_for
         fields = ["name", "sector", "region", "website"]
 
     def clean(self):

@@ -426,6 +426,7 @@ def test_every_write_service_is_in_the_table():
         "invitation_for_token",
         "state_before_invitation",
         "send_templated_mail_on_commit",
+        "submitted_once",
         "reverse",
         "transaction",
     }

@@ -17,7 +17,7 @@ register = template.Library()
 # One reaction's form; every value is escaped before it goes in.
 _REACTION_FORM = (
     '<form method="post" action="{url}" hx-post="{url}" hx-target="#{bar}" '
-    'hx-swap="outerHTML" class="inline-form">'
+    'hx-swap="outerHTML" hx-sync="this:drop" class="inline-form">'
     '<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
     '<input type="hidden" name="kind" value="{kind}">'
     '<button type="submit" id="{bar}-{kind}" class="reaction" aria-pressed="{pressed}">'

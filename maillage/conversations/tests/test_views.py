@@ -395,15 +395,15 @@ def test_unknown_reaction_is_a_400_with_htmx(thread, facilitator):
 
 
 def test_unknown_reaction_without_javascript_says_so(thread, facilitator):
-    """Bad input to the plain path comes back with a message."""
+    """Bad input to the plain path is a 400 page saying what was wrong."""
     client = _client(facilitator)
     response = client.post(
         reverse("conversations:thread_react", args=[thread.pk]),
-        {"kind": ""},
-        follow=True,
+        {"kind": "love"},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert "love" in response.content.decode()
     assert not Reaction.objects.exists()
 
 

@@ -16,17 +16,21 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from heroicons.templatetags.heroicons import heroicon_micro, heroicon_mini
 
-from maillage.core.markdown import render_markdown
+from maillage.core.markdown import render_markdown, render_markdown_many
 from maillage.core.numbers import format_number, format_percent
 
 register = template.Library()
 
 # Number of avatar colours (.avatar-0 to .avatar-7 in maillage.css).
 AVATAR_COLOURS = 8
+# Longer texts are read from the cache: rendering one costs more than the trip.
+CACHED_FROM_LENGTH = 1000
 
 
 @register.filter(name="markdown")
 def markdown_filter(text):
+    if text and len(text) >= CACHED_FROM_LENGTH:
+        return render_markdown_many([text])[0]
     return render_markdown(text)
 
 

@@ -165,15 +165,16 @@ def test_the_second_page_comes_from_the_cache(monkeypatch):
     texts = [f"Réponse **{n}** du banc d'essai du cache" for n in range(5)]
     render_markdown_many(texts)
     calls = []
+    render = markdown_module._render
 
-    def counting(text):
+    def counting(text, seconds):
         calls.append(text)
-        return render_markdown(text)
+        return render(text, seconds)
 
-    monkeypatch.setattr(markdown_module, "render_markdown", counting)
+    monkeypatch.setattr(markdown_module, "_render", counting)
     render_markdown_many(texts)
     assert calls == []
 
     edited = [*texts[:4], "Réponse **modifiée**"]
-    assert render_markdown_many(edited)[4] == render_markdown("Réponse **modifiée**")
+    assert render_markdown_many(edited)[4] == "<p>Réponse <strong>modifiée</strong></p>"
     assert calls == ["Réponse **modifiée**"]

@@ -1,0 +1,219 @@
+"""Form fields for input that must be checked before the database or a page sees
+it: Markdown that renders, numbers typed the French way, ids that fit the
+database, and the token that makes a creating form safe to send twice.
+
+Every app builds its forms from these (``docs/architecture.md``, "Bad input");
+a model form gets them from ``formfield_for``.
+"""
+
+import re
+import secrets
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .markdown import validate_markdown
+
+# The largest id a path, a form or a query string may name: what a 64-bit
+# integer column holds (SQLite refuses a larger one with an OverflowError).
+MAX_ID = 2**63 - 1
+# What Markdown fields accept by default, as the services do.
+MARKDOWN_MAX_LENGTH = 20_000
+
+
+def fits_an_id(value) -> bool:
+    """Whether ``value`` is an integer the database can compare with an id."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return True  # not a number at all: Django's own check answers it
+    return -MAX_ID <= number <= MAX_ID
+
+
+class MarkdownField(forms.CharField):
+    """Text written in Markdown: refused, with the reason, when it would not
+    render as written (``core.markdown.validate_markdown``: nesting deeper than
+    ``MAX_NESTING``, or too slow to render)."""
+
+    widget = forms.Textarea
+
+    def __init__(self, *, max_length=MARKDOWN_MAX_LENGTH, **kwargs):
+        super().__init__(max_length=max_length, **kwargs)
+
+    def run_validators(self, value):
+        super().run_validators(value)
+        # Rendered only once the length is known to be acceptable.
+        if value not in self.empty_values:
+            validate_markdown(value)
+
+
+# Spaces that group thousands: the space, the no-break space (what French
+# formatting puts) and the narrow no-break space (what the Office de la langue
+# française recommends), and the thin space.
+_GROUP_SPACES = "[ \u00a0\u202f\u2009]"
+_GROUPED = re.compile(rf"^\d{{1,3}}({_GROUP_SPACES}\d{{3}})+$")
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+# "1,250" or "1.250": a thousand and a quarter in English, one and a quarter in
+# French. Refused rather than guessed.
+_AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}[.,]\d{3}$")
+
+
+class DecimalField(forms.DecimalField):
+    """A number typed as people type it: "22,5" or "22.5", with spaces (or
+    no-break spaces) between thousands. Anything else is refused with a message;
+    a number is never read differently from what was typed.
+
+    A text input rather than ``type="number"``: browsers in French drop or
+    misread a decimal comma in a number input before the server sees it.
+    """
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _(
+            "Enter a number, for example 22,5 or 1 250 (a comma or a point "
+            "before the decimals, spaces between thousands)."
+        ),
+        "ambiguous": _(
+            "%(value)s could be read two ways. Write 1 250 for a thousand two "
+            "hundred and fifty, or 1,25 for one and a quarter."
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        # Shown the reader's way: "22,5" in French.
+        kwargs.setdefault("localize", True)
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if isinstance(widget, forms.TextInput):
+            attrs.setdefault("inputmode", "decimal")
+            attrs.setdefault("autocomplete", "off")
+        return attrs
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, int | Decimal):
+            return Decimal(value)
+        text = str(value).strip().replace("\u2212", "-")  # the minus sign
+        sign = ""
+        if text[:1] in "+-":
+            sign, text = text[:1], text[1:].strip()
+        whole, separator, decimals = text.partition(",")
+        if not separator:
+            whole, separator, decimals = text.partition(".")
+        if _GROUPED.match(whole):
+            whole = re.sub(_GROUP_SPACES, "", whole)
+        text = sign + whole + separator + decimals
+        if len(text) > 40 or not _NUMBER.match(text):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        if _AMBIGUOUS.match(text):
+            raise ValidationError(
+                self.error_messages["ambiguous"],
+                code="ambiguous",
+                params={"value": str(value).strip()},
+            )
+        try:
+            return Decimal(text.replace(",", "."))
+        except InvalidOperation:
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid"
+            ) from None
+
+
+class IdField(forms.IntegerField):
+    """An id sent back by a page (a hidden field): a positive integer that fits
+    the database, else the field's error."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(**kwargs)
+
+
+def _integer_key(queryset, to_field_name) -> bool:
+    opts = queryset.model._meta
+    field = opts.get_field(to_field_name) if to_field_name else opts.pk
+    return field.get_internal_type().endswith(("IntegerField", "AutoField"))
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    """Django's, with an id too large for the database refused as an unknown
+    choice instead of reaching it."""
+
+    def to_python(self, value):
+        if (
+            value not in self.empty_values
+            and _integer_key(self.queryset, self.to_field_name)
+            and not fits_an_id(value)
+        ):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, with ids too large for the database refused as unknown choices."""
+
+    def _check_values(self, value):
+        if isinstance(value, list | tuple) and _integer_key(
+            self.queryset, self.to_field_name
+        ):
+            for pk in value:
+                if not fits_an_id(pk):
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": str(pk)[:40]},
+                    )
+        return super()._check_values(value)
+
+
+def new_submission_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class SubmissionField(forms.CharField):
+    """The token of a creating form: a hidden field holding a new random value
+    each time the form is shown, and the same one when it comes back with
+    errors. The service, decorated with ``core.submissions.submitted_once``,
+    stores it with what it creates, so that the same form sent twice (a double
+    click, a resent request) creates one thing.
+
+    Not required: a form sent without it (an old page, a script) still works,
+    without that protection.
+    """
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 64)
+        kwargs.setdefault("initial", new_submission_token)
+        damaged = _("This form is damaged: reload the page and send it again.")
+        kwargs.setdefault("validators", [RegexValidator(r"^[A-Za-z0-9_-]*$", damaged)])
+        super().__init__(**kwargs)
+
+
+def formfield_for(db_field: models.Field, **kwargs) -> forms.Field | None:
+    """The form field for ``db_field`` in a model form: bounded choices of related
+    rows and French decimals; the rest as Django makes it (a
+    ``core.fields.MarkdownField`` gives a ``MarkdownField`` above by itself).
+
+    Every model form names it in its ``Meta``: ``formfield_callback = formfield_for``.
+    """
+    if isinstance(db_field, models.ForeignKey):
+        kwargs["form_class"] = ModelChoiceField
+    elif isinstance(db_field, models.ManyToManyField):
+        kwargs["form_class"] = ModelMultipleChoiceField
+    elif isinstance(db_field, models.DecimalField):
+        kwargs["form_class"] = DecimalField
+    return db_field.formfield(**kwargs)
