@@ -22,12 +22,19 @@ the second finds the first's row.
 """
 
 import functools
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Submission
+
+# How long a token is remembered: a form sent again after that creates anew. Each
+# person's older tokens are forgotten when they send a new one, so the table
+# holds about a week of creations.
+KEPT_FOR = timedelta(days=7)
 
 ALREADY_SENT = _(
     "This form was already sent, and what it created is no longer there. "
@@ -59,6 +66,9 @@ def submitted_once(*, by: str, keep=None, again=None):
             except IntegrityError:
                 row = _earlier_result(user, submission)
                 return again(row) if again else row
+            Submission.objects.filter(
+                user=user, created_at__lt=timezone.now() - KEPT_FOR
+            ).delete()
             result = service(*args, **kwargs)
             claim.result = keep(result) if keep else result
             claim.save(update_fields=["result_type", "result_id"])

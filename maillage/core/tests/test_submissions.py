@@ -40,6 +40,32 @@ def test_the_same_token_returns_the_first_result_marked_as_repeated(thread, memb
     assert Submission.objects.get().result == first
 
 
+def test_a_persons_week_old_tokens_are_forgotten_when_they_send_a_new_one(
+    thread, member, facilitator
+):
+    """Tokens older than ``KEPT_FOR`` go when their person sends a new form; the
+    recent ones, and other people's, stay."""
+    from django.utils import timezone
+
+    from maillage.core.submissions import KEPT_FOR
+
+    for author, token in ((member, "ancien"), (member, "récent"), (facilitator, "x")):
+        services.create_reply(
+            author=author, thread=thread, body=token, submission=token
+        )
+    Submission.objects.filter(token__in=["ancien", "x"]).update(
+        created_at=timezone.now() - KEPT_FOR - timezone.timedelta(minutes=1)
+    )
+
+    services.create_reply(author=member, thread=thread, body="neuf", submission="neuf")
+
+    assert set(Submission.objects.values_list("token", flat=True)) == {
+        "récent",
+        "x",
+        "neuf",
+    }
+
+
 def test_no_token_means_no_protection(thread, member):
     """A form sent without its token (an old page) still works, twice."""
     services.create_reply(author=member, thread=thread, body="Un")
