@@ -196,12 +196,3 @@ def active_communities_of(person, viewer):
         .distinct()
         .order_by("name")
     )
-
-
-def guest_expert_ids(community) -> frozenset[int]:
-    """The people shown as guest experts of ``community`` today: one query."""
-    return frozenset(
-        Membership.objects.guest_experts()
-        .filter(community=community)
-        .values_list("user_id", flat=True)
-    )

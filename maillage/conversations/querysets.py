@@ -1,6 +1,17 @@
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+
+
+def _author_is_guest_expert() -> Exists:
+    """Whether a row's author is a guest expert of its community today."""
+    from maillage.communities.models import Membership
+
+    return Exists(
+        Membership.objects.guest_experts().filter(
+            community=OuterRef("community"), user=OuterRef("author")
+        )
+    )
 
 
 class ThreadQuerySet(models.QuerySet):
@@ -25,6 +36,10 @@ class ThreadQuerySet(models.QuerySet):
 
     def published(self):
         return self.filter(hidden_at__isnull=True)
+
+    def with_author_marks(self):
+        """Annotate ``author_is_guest_expert``, for the byline (no query more)."""
+        return self.annotate(author_is_guest_expert=_author_is_guest_expert())
 
     def challenges(self):
         return self.filter(kind="challenge")
@@ -85,6 +100,10 @@ class ThreadQuerySet(models.QuerySet):
 
 
 class ReplyQuerySet(models.QuerySet):
+    def with_author_marks(self):
+        """Annotate ``author_is_guest_expert``, for the byline (no query more)."""
+        return self.annotate(author_is_guest_expert=_author_is_guest_expert())
+
     def published(self):
         """Replies shown to everyone: neither deleted nor hidden."""
         return self.filter(deleted_at__isnull=True, hidden_at__isnull=True)

@@ -47,6 +47,7 @@ def thread_list(*, community, viewer, kind: str = "", tag: Tag | None = None, st
         .filter(community=community)
         .select_related("author__organisation")
         .prefetch_related("tags")
+        .with_author_marks()
         .with_reply_counts()
         .with_news_for(viewer)
         .in_listing_order()
@@ -199,9 +200,15 @@ def activity_items(rows) -> list[ActivityItem]:
     """Turn a page of ``activity_feed`` rows into threads and replies."""
     thread_ids = [ref for item, ref, _when in rows if item == "thread"]
     reply_ids = [ref for item, ref, _when in rows if item == "reply"]
-    threads = Thread.objects.select_related("author__organisation").in_bulk(thread_ids)
-    replies = Reply.objects.select_related("author__organisation", "thread").in_bulk(
-        reply_ids
+    threads = (
+        Thread.objects.select_related("author__organisation")
+        .with_author_marks()
+        .in_bulk(thread_ids)
+    )
+    replies = (
+        Reply.objects.select_related("author__organisation", "thread")
+        .with_author_marks()
+        .in_bulk(reply_ids)
     )
     items = []
     for item, ref, when in rows:
@@ -244,7 +251,11 @@ class ThreadPage:
 
 def thread_for_page(pk: int) -> Thread:
     """The thread with what every page about it shows (raises DoesNotExist)."""
-    return Thread.objects.select_related("community", "author__organisation").get(pk=pk)
+    return (
+        Thread.objects.select_related("community", "author__organisation")
+        .with_author_marks()
+        .get(pk=pk)
+    )
 
 
 def _bars(counts: dict, mine: set, key) -> list[ReactionButton]:
@@ -305,9 +316,9 @@ def thread_page(*, thread: Thread, viewer, can_moderate: bool) -> ThreadPage:
     if not can_moderate:
         related = related.filter(hidden_at__isnull=True)
     replies = list(
-        Reply.objects.filter(thread=thread).select_related(
-            "author__organisation", "quoted__author"
-        )
+        Reply.objects.filter(thread=thread)
+        .select_related("author__organisation", "quoted__author")
+        .with_author_marks()
     )
     following = False
     last_seen_at = None

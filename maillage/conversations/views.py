@@ -15,7 +15,6 @@ from django_htmx.http import reswap, retarget
 
 from maillage.accounts.models import User
 from maillage.communities import permissions as community_permissions
-from maillage.communities import selectors as community_selectors
 from maillage.communities.models import Community
 from maillage.core.htmx import HtmxHttpRequest
 from maillage.core.http import posted_choice
@@ -194,7 +193,6 @@ def activity(request, slug):
         "counts": counts,
         "kinds": _kinds(counts),
         "pinned": selectors.pinned_threads(community=community, viewer=request.user),
-        "guest_experts": community_selectors.guest_expert_ids(community),
         "following": selectors.follows_community(request.user, community),
         "can_post": permissions.can_post(request.user, community, membership),
         "can_moderate": permissions.can_moderate(request.user, community, membership),
@@ -224,7 +222,6 @@ def thread_list(request: HtmxHttpRequest, slug):
         "page": page,
         "can_post": permissions.can_post(request.user, community, membership),
         "kinds": _kinds(),
-        "guest_experts": community_selectors.guest_expert_ids(community),
     }
     template = "conversations/thread_list.html"
     if request.htmx:
@@ -281,7 +278,6 @@ def _thread_context(request, thread, membership, *, reply_form=None):
         "thread_bar": page.reaction_bars.get(("thread", thread.pk), []),
         "reply_form": reply_form,
         "quoted_reply": _quoted(reply_form, page.replies),
-        "guest_experts": community_selectors.guest_expert_ids(community),
         "can_post": permissions.can_post(user, community, membership),
         "can_reply": can_reply,
         "can_react_thread": permissions.can_react(user, thread, thread, membership),
@@ -501,6 +497,7 @@ def reply_create(request: HtmxHttpRequest, pk):
         return render(request, "conversations/thread_detail.html", context)
     if request.htmx:
         reply.author = request.user
+        reply.author_is_guest_expert = bool(membership and membership.is_guest_expert)
         _decorate(thread, [reply], request.user, membership, {})
         reply.reaction_bar = selectors.reaction_bar(
             request.user, thread=thread, reply=reply
@@ -522,7 +519,6 @@ def reply_create(request: HtmxHttpRequest, pk):
                 "quoted_reply": None,
                 # The heading counts every reply the page draws, as on a reload.
                 "reply_total": Reply.objects.filter(thread=thread).count(),
-                "guest_experts": community_selectors.guest_expert_ids(thread.community),
             },
         )
         # Sent twice (a double click): the page already shows the reply; only

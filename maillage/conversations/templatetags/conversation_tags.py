@@ -67,13 +67,14 @@ def reaction_bar(context, bar, bar_id, react_url="", can_react=False):
 
 
 @register.simple_tag
-def byline(person, guest_experts=()):
+def byline(person, guest_expert=False):
     """Who wrote something: the name and organisation, or "Former member"; the
-    mark of a guest expert when the person is among ``guest_experts`` (ids)."""
+    mark of a guest expert when ``guest_expert`` (``author_is_guest_expert``,
+    annotated by ``with_author_marks``)."""
     if person is None:
         return format_html('<span class="byline">{}</span>', _("Former member"))
     mark = ""
-    if guest_experts and person.pk in guest_experts and not person.is_deleted:
+    if guest_expert and not person.is_deleted:
         mark = format_html(
             ' <span class="badge badge-brand">{}</span>', _("Guest expert")
         )

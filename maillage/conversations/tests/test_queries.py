@@ -94,25 +94,25 @@ def _add_threads(community, how_many, viewer=None):
 # notification count in the header), and the viewer's membership: 1 query for a
 # member, 2 for someone without one (their row, then their pending invitations).
 #
-# Every page with bylines also reads the community's current guest experts (one
-# query), to mark them beside their names.
+# Bylines mark guest experts from an annotation of the rows they come with
+# (``with_author_marks``): no query of their own.
 #
 # Activity: community; feed count; feed page; its threads; its replies (with
-# thread); thread counts per kind; pinned threads; guest experts.
-ACTIVITY_ANONYMOUS = 8
+# thread); thread counts per kind; pinned threads.
+ACTIVITY_ANONYMOUS = 7
 # ... plus session, user, notification count, membership, whether one follows.
-ACTIVITY_MEMBER = 13
+ACTIVITY_MEMBER = 12
 # List: community; its tags (filter); count; page of threads with author,
-# organisation, reply counts and news; their tags; guest experts.
-THREAD_LIST_ANONYMOUS = 6
-THREAD_LIST_MEMBER = 10
+# organisation, reply counts and news; their tags.
+THREAD_LIST_ANONYMOUS = 5
+THREAD_LIST_MEMBER = 9
 # Thread: thread with community, author and organisation; related threads;
 # replies with authors, organisations, quoted replies and their authors; tags;
-# reaction counts; guest experts.
-THREAD_ANONYMOUS = 6
+# reaction counts.
+THREAD_ANONYMOUS = 5
 # ... plus session, user, notification count, membership, the viewer's
 # reactions, follow, visit.
-THREAD_MEMBER = 13
+THREAD_MEMBER = 12
 
 
 @pytest.mark.parametrize(
