@@ -33,23 +33,13 @@ def account_settings(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_update(request):
-    user = request.user
     form = ProfileForm(
-        request.POST if request.method == "POST" else None, instance=user
+        request.POST if request.method == "POST" else None, instance=request.user
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        # The form's fields are the service's arguments, one for one.
         services.update_profile(
-            actor=user,
-            user=user,
-            display_name=data["display_name"],
-            job_title=data["job_title"],
-            organisation=data["organisation"],
-            region=data["region"],
-            bio=data["bio"],
-            languages=data["languages"],
-            expertise_names=data["expertise_names"],
-            open_to_contact=data["open_to_contact"],
+            actor=request.user, user=request.user, **form.cleaned_data
         )
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile_update")
@@ -60,23 +50,13 @@ def profile_update(request):
 @require_http_methods(["GET", "POST"])
 def welcome(request):
     """A newcomer's first step: complete the profile, or skip it for now."""
-    user = request.user
     form = ProfileForm(
-        request.POST if request.method == "POST" else None, instance=user
+        request.POST if request.method == "POST" else None, instance=request.user
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        # The form's fields are the service's arguments, one for one.
         services.update_profile(
-            actor=user,
-            user=user,
-            display_name=data["display_name"],
-            job_title=data["job_title"],
-            organisation=data["organisation"],
-            region=data["region"],
-            bio=data["bio"],
-            languages=data["languages"],
-            expertise_names=data["expertise_names"],
-            open_to_contact=data["open_to_contact"],
+            actor=request.user, user=request.user, **form.cleaned_data
         )
         messages.success(request, _("Your profile is saved. Welcome to Maillage!"))
         return redirect(settings.LOGIN_REDIRECT_URL)
