@@ -136,9 +136,9 @@ def build(members: int, per_member: int) -> None:
             )
     Membership.objects.bulk_create(memberships)
     kinds = [
-        Notification.Kind.NEW_REPLY,
-        Notification.Kind.NEW_THREAD,
-        Notification.Kind.NEW_REPLY,
+        "new_reply",
+        "new_thread",
+        "new_reply",
     ]
     Notification.objects.bulk_create(
         Notification(

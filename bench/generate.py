@@ -36,6 +36,7 @@ from django.utils.text import Truncator, slugify
 
 from maillage.accounts.models import Consent, User
 from maillage.communities.models import Community, Invitation, Membership
+from maillage.conversations import notifying
 from maillage.conversations.models import (
     KIND_SECTIONS,
     REQUIRED_SECTIONS,
@@ -946,48 +947,54 @@ def generate_conversations(network: Network) -> None:
 # Notifications -----------------------------------------------------------------
 
 NOTIFICATION_KINDS = [
-    (Notification.Kind.NEW_REPLY, 35),
-    (Notification.Kind.REPLY, 20),
-    (Notification.Kind.NEW_THREAD, 15),
-    (Notification.Kind.MENTION, 10),
-    (Notification.Kind.SOLUTION, 8),
-    (Notification.Kind.HELP_REQUEST, 5),
-    (Notification.Kind.FLAG, 7),  # facilitators only; others get a new reply
+    (notifying.NEW_REPLY.key, 35),
+    (notifying.REPLY.key, 20),
+    (notifying.NEW_THREAD.key, 15),
+    (notifying.MENTION.key, 10),
+    (notifying.SOLUTION.key, 8),
+    (notifying.HELP_REQUEST.key, 5),
+    (notifying.FLAG.key, 7),  # facilitators only; others get a new reply
 ]
 REPLY_KINDS = {
-    Notification.Kind.NEW_REPLY,
-    Notification.Kind.REPLY,
-    Notification.Kind.SOLUTION,
+    notifying.NEW_REPLY.key,
+    notifying.REPLY.key,
+    notifying.SOLUTION.key,
 }
 
 
 def _notification(kind, sample: _Sample, slug: str, on_reply: bool, actor=None):
     """What ``notify`` stores for ``kind`` about ``sample`` (see the services):
-    (actor, excerpt, url, target key)."""
-    Kind = Notification.Kind
+    (actor, excerpt, url, target key, about key)."""
     thread_url = reverse("conversations:thread_detail", args=[sample.thread_id])
     reply_url = f"{thread_url}#reponse-{sample.reply_id}"
-    if kind == Kind.FLAG:
+    if kind == notifying.FLAG.key:
         url = reverse("conversations:moderation_queue", args=[slug])
-        return actor, "", url, f"community:{sample.community_id}:flags"
-    if kind == Kind.MENTION and on_reply:
+        return actor, "", url, f"community:{sample.community_id}:flags", ""
+    about_thread = notifying.about_thread(sample.thread_id)
+    about_reply = notifying.about_reply(sample.thread_id, sample.reply_id)
+    if kind == notifying.MENTION.key and on_reply:
         key = f"reply:{sample.reply_id}:mention"
-        return sample.reply_author_id, sample.reply_excerpt, reply_url, key
+        return sample.reply_author_id, sample.reply_excerpt, reply_url, key, about_reply
     if kind in REPLY_KINDS:
-        actor = sample.author_id if kind == Kind.SOLUTION else sample.reply_author_id
+        actor = (
+            sample.author_id
+            if kind == notifying.SOLUTION.key
+            else sample.reply_author_id
+        )
         return (
             actor,
             sample.reply_excerpt,
             reply_url,
-            f"thread:{sample.thread_id}:{Notification.Kind(kind).value}",
+            f"thread:{sample.thread_id}:{kind}",
+            about_reply,
         )
     suffix = {
-        Kind.MENTION: "mention",
-        Kind.NEW_THREAD: "new",
-        Kind.HELP_REQUEST: "help",
+        notifying.MENTION.key: "mention",
+        notifying.NEW_THREAD.key: "new",
+        notifying.HELP_REQUEST.key: "help",
     }
     key = f"thread:{sample.thread_id}:{suffix[kind]}"
-    return sample.author_id, sample.excerpt, thread_url, key
+    return sample.author_id, sample.excerpt, thread_url, key, about_thread
 
 
 def generate_notifications(network: Network) -> None:
@@ -1039,15 +1046,15 @@ def generate_notifications(network: Network) -> None:
                 sample = rng.choice(samples)
                 kind = rng.choices(kinds, weights)[0]
                 if (
-                    kind == Notification.Kind.FLAG
+                    kind == notifying.FLAG.key
                     and (community, person.pk) not in facilitating
                 ):
-                    kind = Notification.Kind.NEW_REPLY
+                    kind = notifying.NEW_REPLY.key
                 if sample.reply_id is None and kind in REPLY_KINDS:
-                    kind = Notification.Kind.NEW_THREAD
+                    kind = notifying.NEW_THREAD.key
                 on_reply = sample.reply_id is not None and rng.random() < 0.7
                 others = network.members[community]
-                actor, excerpt, url, key = _notification(
+                actor, excerpt, url, key, about = _notification(
                     kind, sample, slugs[community], on_reply, rng.choice(others)
                 )
                 if actor == person.pk or actor is None:
@@ -1074,6 +1081,7 @@ def generate_notifications(network: Network) -> None:
                         excerpt=Truncator(excerpt).chars(300),
                         url=url,
                         target_key=key[:120],
+                        about_key=about,
                         created_at=created,
                         read_at=read_at,
                     )

@@ -3,11 +3,14 @@ from urllib.parse import urlsplit
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core import mail
 from maillage.core.site import absolute_url, site_url
 
 # The links allauth puts in its e-mails, rebuilt on the site's own address.
@@ -99,8 +102,15 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """allauth's e-mails with links on the site's address (``core.site``:
-        ``MAILLAGE_SITE_URL`` in production), and how long their links last."""
+        ``MAILLAGE_SITE_URL`` in production) and how long their links last,
+        rendered by allauth from its templates in the reader's language, then
+        sent like every e-mail of the site: by ``core.mail``'s task, once the
+        transaction commits."""
+        request = allauth_context.request
         context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
             **context,
             "site_url": site_url(),
             "expiry_days": allauth_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS,
@@ -109,4 +119,21 @@ class AccountAdapter(DefaultAccountAdapter):
         for name in _EMAILED_LINKS:
             if context.get(name):
                 context[name] = _on_site(context[name])
-        super().send_mail(template_prefix, email, context)
+        rendered = self.render_mail(template_prefix, email, context)
+        text, html = rendered.body, ""
+        if rendered.content_subtype == "html":  # allauth found no text template
+            text, html = "", rendered.body
+        for body, mimetype in getattr(rendered, "alternatives", []):
+            if mimetype == "text/html":
+                html = body
+        mail.send_on_commit(
+            [
+                mail.message(
+                    subject=rendered.subject,
+                    text_body=text,
+                    html_body=html,
+                    to=rendered.to,
+                    headers=rendered.extra_headers,
+                )
+            ]
+        )

@@ -8,6 +8,8 @@ class ConversationsConfig(AppConfig):
     verbose_name = _("Exchanges")
 
     def ready(self):
+        from .notifying import register_kinds
         from .sections import register_sections
 
         register_sections()
+        register_kinds()

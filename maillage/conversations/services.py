@@ -25,10 +25,9 @@ from maillage.accounts.models import User
 from maillage.communities import permissions as community_permissions
 from maillage.communities.models import Community, Membership
 from maillage.core.submissions import submitted_once
-from maillage.notifications.models import Notification
 from maillage.notifications.services import notify, quote_again, withdraw
 
-from . import permissions
+from . import notifying, permissions
 from .mentions import mentioned_ids, resolve_mentions
 from .models import (
     KIND_SECTIONS,
@@ -46,7 +45,6 @@ from .models import (
     ThreadVisit,
 )
 
-Kind = Notification.Kind
 MAX_TAGS = 8
 MAX_RELATED = 10
 MAX_HELPERS_ASKED = 10
@@ -91,7 +89,9 @@ def check_rate_limit(user: User) -> None:
         )
 
 
-def _notify(kind, recipients, *, thread, actor, url, excerpt="", target_key=""):
+def _notify(
+    kind, recipients, *, thread, actor, url, excerpt="", target_key="", about_key=""
+):
     recipients = set(recipients)
     if not recipients:
         return []
@@ -104,6 +104,7 @@ def _notify(kind, recipients, *, thread, actor, url, excerpt="", target_key=""):
         excerpt=excerpt,
         url=url,
         target_key=target_key,
+        about_key=about_key,
     )
 
 
@@ -239,13 +240,14 @@ def create_thread(
 
     url = thread.get_absolute_url()
     _notify(
-        Kind.MENTION,
+        notifying.MENTION,
         named,
         thread=thread,
         actor=author,
         url=url,
         excerpt=thread.excerpt(),
         target_key=f"thread:{thread.pk}:mention",
+        about_key=notifying.about_thread(thread.pk),
     )
     followers = set(
         CommunityFollow.objects.filter(community=community).values_list(
@@ -253,13 +255,14 @@ def create_thread(
         )
     )
     _notify(
-        Kind.NEW_THREAD,
+        notifying.NEW_THREAD,
         followers - named,
         thread=thread,
         actor=author,
         url=url,
         excerpt=thread.excerpt(),
         target_key=f"thread:{thread.pk}:new",
+        about_key=notifying.about_thread(thread.pk),
     )
     return thread
 
@@ -295,13 +298,14 @@ def update_thread(
     thread.tags.set(tag_list)
     thread.related.set(related_list)
     _notify(
-        Kind.MENTION,
+        notifying.MENTION,
         named - before,
         thread=thread,
         actor=actor,
         url=thread.get_absolute_url(),
         excerpt=thread.excerpt(),
         target_key=f"thread:{thread.pk}:mention",
+        about_key=notifying.about_thread(thread.pk),
     )
     return thread
 
@@ -365,35 +369,38 @@ def create_reply(
     excerpt = reply.excerpt()
     named = set(named)
     _notify(
-        Kind.MENTION,
+        notifying.MENTION,
         named,
         thread=thread,
         actor=author,
         url=url,
         excerpt=excerpt,
         target_key=f"reply:{reply.pk}:mention",
+        about_key=notifying.about_reply(thread.pk, reply.pk),
     )
     owner = {thread.author_id} - named - {None}
     _notify(
-        Kind.REPLY,
+        notifying.REPLY,
         owner,
         thread=thread,
         actor=author,
         url=url,
         excerpt=excerpt,
         target_key=f"thread:{thread.pk}:reply",
+        about_key=notifying.about_reply(thread.pk, reply.pk),
     )
     followers = set(
         ThreadFollow.objects.filter(thread=thread).values_list("user_id", flat=True)
     )
     _notify(
-        Kind.NEW_REPLY,
+        notifying.NEW_REPLY,
         followers - named - owner,
         thread=thread,
         actor=author,
         url=url,
         excerpt=excerpt,
         target_key=f"thread:{thread.pk}:new_reply",
+        about_key=notifying.about_reply(thread.pk, reply.pk),
     )
     reply.thread = thread
     return reply
@@ -420,13 +427,14 @@ def edit_reply(*, actor: User, reply: Reply, body: str) -> Reply:
     # told of the reply see its new text.
     _quote_reply(reply)
     _notify(
-        Kind.MENTION,
+        notifying.MENTION,
         set(named) - before,
         thread=thread,
         actor=actor,
         url=reply.get_absolute_url(),
         excerpt=reply.excerpt(),
         target_key=f"reply:{reply.pk}:mention",
+        about_key=notifying.about_reply(thread.pk, reply.pk),
     )
     return reply
 
@@ -436,7 +444,9 @@ def _quote_reply(reply: Reply) -> None:
     or nothing once it is deleted or hidden."""
     excerpt = reply.excerpt() if reply.is_published else ""
     quote_again(
-        community=reply.thread.community, url=reply.get_absolute_url(), excerpt=excerpt
+        community=reply.thread.community,
+        about_key=notifying.about_reply(reply.thread_id, reply.pk),
+        excerpt=excerpt,
     )
 
 
@@ -499,13 +509,14 @@ def mark_solution(*, actor: User, reply: Reply) -> Thread:
         ThreadFollow.objects.filter(thread=thread).values_list("user_id", flat=True)
     )
     _notify(
-        Kind.SOLUTION,
+        notifying.SOLUTION,
         followers | {reply.author_id} - {None},
         thread=thread,
         actor=actor,
         url=reply.get_absolute_url(),
         excerpt=reply.excerpt(),
         target_key=f"thread:{thread.pk}:solution",
+        about_key=notifying.about_reply(thread.pk, reply.pk),
     )
     return thread
 
@@ -650,7 +661,7 @@ def flag_content(
     )
     facilitators = Membership.objects.facilitators().filter(community=community)
     _notify(
-        Kind.FLAG,
+        notifying.FLAG,
         set(facilitators.values_list("user_id", flat=True)),
         thread=thread,
         actor=reporter,
@@ -700,7 +711,9 @@ def set_thread_hidden(
     thread.save(update_fields=["hidden_at", "updated_at"])
     if hidden:
         # Their subject is its title: nobody but moderators may read it now.
-        withdraw(community=thread.community, url=thread.get_absolute_url())
+        withdraw(
+            community=thread.community, about_key=notifying.about_thread(thread.pk)
+        )
         _resolve_flags(
             actor=actor, thread=thread, reply=None, resolution=Flag.Resolution.HIDDEN
         )
@@ -836,12 +849,13 @@ def ask_for_help(*, actor: User, thread: Thread, people: Iterable[User]) -> int:
     notify(
         recipients=[p.pk for p in people],
         community=community,
-        kind=Kind.HELP_REQUEST,
+        kind=notifying.HELP_REQUEST,
         actor=actor,
         subject=thread.title,
         excerpt=thread.excerpt(),
         url=thread.get_absolute_url(),
         target_key=f"thread:{thread.pk}:help",
+        about_key=notifying.about_thread(thread.pk),
     )
     # Someone with an unread request about this thread is not told twice,
     # but was asked all the same.

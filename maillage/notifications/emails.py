@@ -3,15 +3,12 @@ one-click unsubscribe link (RFC 8058) that needs no sign-in."""
 
 from django.conf import settings
 from django.core import signing
-from django.template import Context
-from django.template.loader import get_template, render_to_string
 from django.urls import reverse
-from django.utils import translation
 
+from maillage.core.mail import render_message
 from maillage.core.site import absolute_url, site_url
-from maillage.core.text import showable
 
-from .models import Category, Notification, category_of
+from .models import Category, Notification
 
 # One salt per purpose: a token signed for unsubscribing opens nothing else.
 UNSUBSCRIBE_SALT = "maillage.notifications.unsubscribe"
@@ -44,15 +41,9 @@ def unsubscribe_url(user_id: int, categories) -> str:
     return absolute_url(reverse("notifications:unsubscribe", args=[token]))
 
 
-def _render_text(template_name: str, context: dict) -> str:
-    # Plain text, not HTML: escaping would show "l&#x27;Estrie" to the reader.
-    return get_template(template_name).template.render(
-        Context(context, autoescape=False)
-    )
-
-
 def _message(recipient, template_prefix: str, context: dict, categories) -> dict:
-    """Keyword arguments for ``tasks.send_email_message``, in the reader's language."""
+    """The rendered message (``core.mail``) in the reader's language, with the
+    one-click unsubscribe headers."""
     unsubscribe = unsubscribe_url(recipient.pk, categories)
     context = {
         **context,
@@ -62,22 +53,16 @@ def _message(recipient, template_prefix: str, context: dict, categories) -> dict
         "list_url": absolute_url(reverse("notifications:notification_list")),
         "site_url": site_url(),
     }
-    with translation.override(recipient.language or settings.LANGUAGE_CODE):
-        subject = _render_text(f"{template_prefix}_subject.txt", context)
-        text_body = _render_text(f"{template_prefix}_body.txt", context)
-        html_body = render_to_string(f"{template_prefix}_body.html", context)
-    # A title may hold control characters that no mail header or body carries.
-    subject = " ".join(showable(subject).split())
-    return {
-        "subject": settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        "text_body": showable(text_body),
-        "html_body": showable(html_body),
-        "to": [recipient.email],
-        "headers": {
+    return render_message(
+        template_prefix,
+        context,
+        language=recipient.language or settings.LANGUAGE_CODE,
+        to=[recipient.email],
+        headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
-    }
+    )
 
 
 def notification_email(notification: Notification) -> dict:
@@ -122,5 +107,5 @@ def digest_email(
             "count": len(notifications),
             "more": len(notifications) - len(shown),
         },
-        {category_of(n.kind) for n in notifications},
+        {n.category for n in notifications},
     )

@@ -1,25 +1,31 @@
 from django import forms
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .models import Frequency, NotificationPreference
+from . import kinds
+from .models import Category, Frequency, NotificationPreference
 
 
 class PreferenceForm(forms.Form):
+    """When to e-mail each category; under each, the kinds it covers (the
+    labels the apps declared), in the reader's language."""
+
     about_me = forms.ChoiceField(
-        label=_("About me"),
-        help_text=_(
-            "Mentions of you, replies to your threads, solutions, requests for "
-            "help, and flagged content for moderators."
-        ),
+        label=gettext_lazy("About me"),
         choices=Frequency.choices,
         widget=forms.RadioSelect,
     )
     followed = forms.ChoiceField(
-        label=_("Activity I follow"),
-        help_text=_(
-            "New replies in threads you follow and new threads in communities "
-            "you follow."
-        ),
+        label=gettext_lazy("Activity I follow"),
         choices=NotificationPreference._meta.get_field("followed").choices,
         widget=forms.RadioSelect,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for category in Category.values:
+            labels = kinds.labels(category)
+            if labels:
+                self.fields[category].help_text = _("Covers: %(kinds)s.") % {
+                    "kinds": " · ".join(labels)
+                }

@@ -2,14 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import kinds
+from .kinds import Category
 from .querysets import NotificationQuerySet
-
-
-class Category(models.TextChoices):
-    """The two families of notifications a person sets a delivery for."""
-
-    ABOUT_ME = "about_me", _("About me")
-    FOLLOWED = "followed", _("Activity I follow")
 
 
 class Frequency(models.TextChoices):
@@ -23,18 +18,9 @@ class Notification(models.Model):
     """Something that happened which concerns one person, in one community.
 
     The wording is not stored: it is composed at display time from ``kind``,
-    ``actor`` and ``subject`` in the reader's language.
+    ``actor`` and ``subject`` in the reader's language. The apps that notify
+    declare their kinds (``kinds.py``); the column holds a kind's key.
     """
-
-    class Kind(models.TextChoices):
-        MENTION = "mention", _("Mention")
-        REPLY = "reply", _("Reply to your thread")
-        SOLUTION = "solution", _("Solution")
-        NEW_REPLY = "new_reply", _("New reply in a thread you follow")
-        NEW_THREAD = "new_thread", _("New thread in a community you follow")
-        HELP_REQUEST = "help_request", _("Request for help")
-        FLAG = "flag", _("Flagged content")
-        PROPOSAL = "proposal", _("New community proposal")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -52,7 +38,9 @@ class Notification(models.Model):
         related_name="notifications",
         verbose_name=_("community"),
     )
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    # A key of ``kinds.registered()``, without choices in the database: a new
+    # app's kinds need no migration, and an old row keeps its value.
+    kind = models.CharField(_("kind"), max_length=kinds.MAX_KEY_LENGTH)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -68,6 +56,11 @@ class Notification(models.Model):
     # Identifies what the notification is about, so that an unread one is not
     # repeated (e.g. "thread:12:new_reply"); empty means never merged.
     target_key = models.CharField(_("target"), max_length=120, blank=True)
+    # What the subject and excerpt show, from the outer object to the inner one,
+    # separated by "/" (e.g. "thread:12/reply:5"): hiding, deleting or editing
+    # it withdraws or quotes again the notifications about it (``withdraw``,
+    # ``quote_again``); empty for what is never withdrawn.
+    about_key = models.CharField(_("what it is about"), max_length=120, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
@@ -85,14 +78,20 @@ class Notification(models.Model):
             models.Index(
                 fields=["emailed_at", "created_at"], name="notification_to_email"
             ),
+            models.Index(fields=["community", "about_key"], name="notification_about"),
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} · {self.subject}"
+        return f"{self.kind_info.label} · {self.subject}"
+
+    @property
+    def kind_info(self) -> kinds.Kind:
+        """The declared kind (its label, icon, category), or a neutral one."""
+        return kinds.get(self.kind)
 
     @property
     def category(self) -> str:
-        return category_of(self.kind)
+        return self.kind_info.category
 
     @property
     def is_read(self) -> bool:
@@ -100,20 +99,7 @@ class Notification(models.Model):
 
     def text(self) -> str:
         """The sentence shown to the reader, in the active language."""
-        from .messages import describe
-
-        return describe(self)
-
-
-FOLLOWED_KINDS = frozenset({Notification.Kind.NEW_REPLY, Notification.Kind.NEW_THREAD})
-
-
-def category_of(kind: str) -> str:
-    return Category.FOLLOWED if kind in FOLLOWED_KINDS else Category.ABOUT_ME
-
-
-def kinds_of(category: str) -> list[str]:
-    return [k for k in Notification.Kind.values if category_of(k) == category]
+        return self.kind_info.sentence(self)
 
 
 class NotificationPreference(models.Model):

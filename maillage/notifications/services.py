@@ -1,7 +1,8 @@
 """Every write about notifications: creating them, reading them, delivery choices.
 
 ``notify`` is the one entry point for the apps above (conversations, meetings…):
-it knows people and communities, never threads.
+it knows people, communities and the kinds the apps declared (``kinds.py``),
+never threads.
 """
 
 from collections.abc import Iterable
@@ -16,17 +17,10 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.models import Consent, User
 from maillage.communities.models import Community, Membership
+from maillage.core import mail
 
-from . import emails
-from .models import (
-    Category,
-    Frequency,
-    Notification,
-    NotificationPreference,
-    category_of,
-    kinds_of,
-)
-from .tasks import send_email_message
+from . import emails, kinds
+from .models import Category, Frequency, Notification, NotificationPreference
 
 # How far back a digest looks for notifications not yet e-mailed: twice the
 # period, so that one missed scheduler run loses nothing, while someone who
@@ -56,25 +50,30 @@ def notify(
     *,
     recipients: Iterable,
     community: Community | None,
-    kind: str,
+    kind: kinds.Kind | str,
     actor: User | None,
     subject: str,
     excerpt: str = "",
     url: str,
     target_key: str = "",
+    about_key: str = "",
 ) -> list[Notification]:
-    """Tell ``recipients`` (people or their ids) that ``actor`` did ``kind``.
+    """Tell ``recipients`` (people or their ids) that ``actor`` did ``kind`` (a
+    registered kind, or its key).
 
     Leaves out the actor, inactive or deleted accounts, people who cannot read the
     community's content, and anyone who already has an unread notification with
     the same ``target_key`` (at most 120 characters, e.g. "thread:12:reply").
+    ``about_key`` names what ``subject`` and ``excerpt`` show (e.g.
+    "thread:12/reply:5"), for ``withdraw`` and ``quote_again``.
     Without a community (a proposal, before any community exists) only staff
     are told.
     Immediate e-mails go out once the transaction commits. Costs a fixed number
     of queries whatever the number of recipients.
     """
-    if kind not in Notification.Kind.values:
-        raise ValueError(f"Unknown notification kind: {kind!r}")
+    kind = kinds.get(kind)
+    if not kind.is_registered:
+        raise ValueError(f"Unknown notification kind: {kind.key!r}")
     wanted = {_pk(r) for r in recipients}
     if actor is not None:
         wanted.discard(actor.pk)
@@ -106,12 +105,13 @@ def notify(
             Notification(
                 recipient=person,
                 community=community,
-                kind=kind,
+                kind=kind.key,
                 actor=actor,
                 subject=Truncator(subject).chars(255),
                 excerpt=Truncator(excerpt).chars(300),
                 url=url,
                 target_key=target_key[:120],
+                about_key=about_key[:120],
                 emailed_at=now if pk in immediate else None,
             )
             for pk, person in sorted(people.items())
@@ -119,13 +119,18 @@ def notify(
     )
     to_email = [n for n in notifications if n.recipient_id in immediate]
     if to_email:
-        transaction.on_commit(lambda: _send_immediately(to_email))
+        # Rendered after the commit, so that the write lock is not held for it.
+        transaction.on_commit(
+            lambda: mail.send(emails.notification_email(n) for n in to_email)
+        )
     return notifications
 
 
-def _immediate_recipients(people: dict, kind: str) -> set[int]:
+def _immediate_recipients(people: dict, kind: kinds.Kind) -> set[int]:
     """Who among ``people`` wants this kind e-mailed at once and consented to it."""
-    category = category_of(kind)
+    if kind.email != kinds.Email.AS_CHOSEN:
+        return set()
+    category = kind.category
     default = NotificationPreference.DEFAULTS[category]
     chosen = dict(
         NotificationPreference.objects.filter(user_id__in=people).values_list(
@@ -142,38 +147,39 @@ def _immediate_recipients(people: dict, kind: str) -> set[int]:
     )
 
 
-def _send_immediately(notifications: list[Notification]) -> None:
-    for notification in notifications:
-        send_email_message.enqueue(**emails.notification_email(notification))
-
-
-def _pointing_at(url: str) -> Q:
-    """Notifications whose link is ``url`` or an anchor in that page."""
-    return Q(url=url) | Q(url__startswith=f"{url}#")
+def _about(key: str) -> Q:
+    """Notifications about ``key`` or about something inside it ("thread:1"
+    covers "thread:1/reply:5", not "thread:12")."""
+    return Q(about_key=key) | Q(about_key__startswith=f"{key}/")
 
 
 @transaction.atomic
-def withdraw(*, community: Community, url: str) -> int:
-    """Delete the notifications of ``community`` that point at ``url`` or at an
-    anchor in it, because what they name is no longer shown (a hidden thread).
+def withdraw(*, community: Community, about_key: str) -> int:
+    """Delete the notifications of ``community`` about ``about_key`` or about
+    what it holds, because it is no longer shown (a hidden thread and its
+    replies).
 
     Their subject and excerpt would otherwise keep showing it in the lists and in
     the digests not sent yet. Returns how many were deleted.
     """
+    if not about_key:
+        raise ValueError("withdraw needs the key of what is no longer shown.")
     deleted, _by_model = Notification.objects.filter(
-        _pointing_at(url), community=community
+        _about(about_key), community=community
     ).delete()
     return deleted
 
 
 @transaction.atomic
-def quote_again(*, community: Community, url: str, excerpt: str) -> int:
-    """Make the notifications of ``community`` that point exactly at ``url`` quote
+def quote_again(*, community: Community, about_key: str, excerpt: str) -> int:
+    """Make the notifications of ``community`` about exactly ``about_key`` quote
     ``excerpt``: the text now shown there, or nothing once it is hidden or
     deleted, so that an earlier or removed text is not shown through them.
     Returns how many were changed.
     """
-    return Notification.objects.filter(community=community, url=url).update(
+    if not about_key:
+        raise ValueError("quote_again needs the key of what changed.")
+    return Notification.objects.filter(community=community, about_key=about_key).update(
         excerpt=Truncator(excerpt).chars(300)
     )
 
@@ -229,14 +235,32 @@ def unsubscribe(*, user: User, categories: Iterable[str]) -> NotificationPrefere
     return preference
 
 
+def _chose(category: str, frequencies: list[str]) -> Q:
+    """Recipients whose choice for ``category`` is one of ``frequencies``."""
+    field = f"recipient__notification_preference__{category}"
+    chosen = Q(**{f"{field}__in": frequencies})
+    if NotificationPreference.DEFAULTS[category] in frequencies:
+        chosen |= Q(recipient__notification_preference__isnull=True)
+    return chosen
+
+
 def _in_digest(frequency: str) -> Q:
-    """Notifications whose recipient's preference puts them in this digest."""
-    condition = Q()
+    """Notifications whose kind and recipient's preference put them in this
+    digest. Kinds never e-mailed, or no longer declared, are left out; kinds
+    e-mailed only in digests go in the daily one of those who chose
+    "immediately"."""
+    Email = kinds.Email
+    condition = Q(pk__in=[])
     for category in Category.values:
-        by_choice = Q(**{f"recipient__notification_preference__{category}": frequency})
-        if NotificationPreference.DEFAULTS[category] == frequency:
-            by_choice |= Q(recipient__notification_preference__isnull=True)
-        condition |= Q(kind__in=kinds_of(category)) & by_choice
+        as_chosen = kinds.keys(category=category, email=Email.AS_CHOSEN)
+        if as_chosen:
+            condition |= Q(kind__in=as_chosen) & _chose(category, [frequency])
+        digest_only = kinds.keys(category=category, email=Email.DIGEST)
+        if digest_only:
+            frequencies = [frequency]
+            if frequency == Frequency.DAILY:
+                frequencies.append(Frequency.IMMEDIATE)
+            condition |= Q(kind__in=digest_only) & _chose(category, frequencies)
     return condition
 
 
@@ -327,10 +351,5 @@ def _send_digest_chunk(due, frequency: str, now) -> int:
         Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).update(
             emailed_at=now
         )
-    transaction.on_commit(lambda: _enqueue_all(messages))
+    mail.send_on_commit(messages)
     return len(messages)
-
-
-def _enqueue_all(messages: list[dict]) -> None:
-    for message in messages:
-        send_email_message.enqueue(**message)

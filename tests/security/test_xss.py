@@ -501,7 +501,7 @@ def _plant_notifications(text, cut, people) -> list:
     notification = Notification.objects.create(
         recipient=facilitator,
         community=people["community"],
-        kind=Notification.Kind.MENTION,
+        kind="mention",
         actor=people["member"],
         subject=cut(255),
         excerpt=cut(300),

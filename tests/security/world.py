@@ -382,7 +382,7 @@ def seed_notifications(world: World) -> None:
         notification_services.notify(
             recipients=[member],
             community=world.communities[kind],
-            kind=Notification.Kind.MENTION,
+            kind="mention",
             actor=world.people[kind, "facilitator"],
             subject=subject,
             url=challenge.get_absolute_url(),

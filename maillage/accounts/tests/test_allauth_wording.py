@@ -78,14 +78,15 @@ def test_signup_button_and_verification_page(client):
 
 
 def test_verification_email_says_who_we_are_what_the_link_does_and_how_long(
-    client, mailoutbox, settings
+    client, mailoutbox, settings, django_capture_on_commit_callbacks
 ):
     """Our own verification e-mail: greeting by name, what Maillage is, the
     link and what it does, how long it lasts, and what to do if it was not you;
     never allauth's "Bonjour, c'est 127.0.0.1:8000 !"."""
     settings.ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 
-    client.post(reverse("account_signup"), SIGNUP)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_signup"), SIGNUP)
 
     (message,) = mailoutbox
     body = message.body
@@ -102,22 +103,28 @@ def test_verification_email_says_who_we_are_what_the_link_does_and_how_long(
     assert "e-mail" not in body
 
 
-def test_verification_email_in_english(client, mailoutbox):
+def test_verification_email_in_english(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
     """Signing up in English gets the e-mail in English."""
     client.cookies["django_language"] = "en"
 
-    client.post(reverse("account_signup"), SIGNUP)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_signup"), SIGNUP)
 
     body = mailoutbox[0].body
     assert body.startswith("Hello Noémie,")
     assert "The link works for 3 days." in body
 
 
-def test_password_reset_email_says_how_long_the_link_lasts(client, mailoutbox):
+def test_password_reset_email_says_how_long_the_link_lasts(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
     """The reset link's e-mail says it works once, and for how long."""
     person = UserFactory(display_name="Xavier Existant")
 
-    client.post(reverse("account_reset_password"), {"email": person.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_reset_password"), {"email": person.email})
 
     body = mailoutbox[0].body
     assert body.startswith("Bonjour Xavier,")

@@ -23,11 +23,14 @@ SIGNUP = {
 }
 
 
-def test_signup_records_name_language_and_consents(client, mailoutbox):
+def test_signup_records_name_language_and_consents(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
     """Signing up stores the name and the dated consents, and asks to verify."""
-    response = client.post(
-        reverse("account_signup"), {**SIGNUP, "email_notifications": "on"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("account_signup"), {**SIGNUP, "email_notifications": "on"}
+        )
     assert response.status_code == 302
     user = User.objects.get(email="julie.gagnon@cpe.qc.ca")
     assert user.display_name == "Julie Gagnon"
@@ -72,10 +75,13 @@ def test_login_by_email(client):
     assert int(client.session["_auth_user_id"]) == person.pk
 
 
-def test_password_reset_sends_mail(client, mailoutbox):
+def test_password_reset_sends_mail(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
     """A reset request for a known address sends a reset link."""
     person = UserFactory()
-    client.post(reverse("account_reset_password"), {"email": person.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_reset_password"), {"email": person.email})
     assert mailoutbox[0].to == [person.email]
     assert "/compte/password/reset/key/" in mailoutbox[0].body
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from maillage.accounts.tests.factories import UserFactory
 from maillage.communities.models import Community, Membership
 from maillage.communities.tests.factories import CommunityFactory, MembershipFactory
-from maillage.conversations import services
+from maillage.conversations import notifying, services
 from maillage.conversations.models import (
     CommunityFollow,
     Flag,
@@ -21,8 +21,6 @@ from maillage.conversations.models import (
 )
 from maillage.conversations.tests.factories import ReplyFactory, ThreadFactory
 from maillage.notifications.models import Notification
-
-Kind = Notification.Kind
 
 
 def _told(user, kind=None):
@@ -198,7 +196,7 @@ def test_new_thread_tells_the_community_followers(community, member, facilitator
 
     thread = _challenge(member, community)
 
-    told = _told(facilitator, Kind.NEW_THREAD)
+    told = _told(facilitator, notifying.NEW_THREAD.key)
     assert len(told) == 1
     assert told[0].subject == thread.title
     assert told[0].url == thread.get_absolute_url()
@@ -264,9 +262,9 @@ def test_reply_tells_author_and_followers_once_each(community, member, facilitat
         author=facilitator, thread=thread, body="Voyez avec @Julie Nutrition."
     )
 
-    assert [n.kind for n in _told(member)] == [Kind.REPLY]
-    assert [n.kind for n in _told(follower)] == [Kind.NEW_REPLY]
-    assert [n.kind for n in _told(mentioned)] == [Kind.MENTION]
+    assert [n.kind for n in _told(member)] == [notifying.REPLY.key]
+    assert [n.kind for n in _told(follower)] == [notifying.NEW_REPLY.key]
+    assert [n.kind for n in _told(mentioned)] == [notifying.MENTION.key]
     assert _told(facilitator) == []
     assert _told(member)[0].url == reply.get_absolute_url()
 
@@ -366,7 +364,7 @@ def test_edit_notifies_only_newly_mentioned_people(community, member):
     )
 
     assert Notification.objects.filter(recipient=ana).count() == 1
-    assert [n.kind for n in _told(bob)] == [Kind.MENTION]
+    assert [n.kind for n in _told(bob)] == [notifying.MENTION.key]
 
 
 def test_a_first_name_alone_links_and_tells_the_only_member_with_it(community, member):
@@ -380,7 +378,7 @@ def test_a_first_name_alone_links_and_tells_the_only_member_with_it(community, m
     reply = services.create_reply(author=member, thread=thread, body="Merci @Amélie")
 
     assert reply.body == f"Merci @[Amélie Animatrice]({amelie.pk})"
-    assert [n.kind for n in _told(amelie)] == [Kind.MENTION]
+    assert [n.kind for n in _told(amelie)] == [notifying.MENTION.key]
 
 
 def test_a_first_name_two_members_share_tells_nobody(community, member):
@@ -394,7 +392,7 @@ def test_a_first_name_two_members_share_tells_nobody(community, member):
     reply = services.create_reply(author=member, thread=thread, body="Merci @Amélie")
 
     assert reply.body == "Merci @Amélie"
-    assert not any(_told(person, Kind.MENTION) for person in amelies)
+    assert not any(_told(person, notifying.MENTION.key) for person in amelies)
 
 
 def test_a_readable_full_name_in_a_thread_section_is_recognised(community, member):
@@ -410,7 +408,7 @@ def test_a_readable_full_name_in_a_thread_section_is_recognised(community, membe
     )
 
     assert thread.problem == f"Qu'en dis-tu, @[Amélie Tremblay]({amelie.pk}) ?"
-    assert [n.kind for n in _told(amelie)] == [Kind.MENTION]
+    assert [n.kind for n in _told(amelie)] == [notifying.MENTION.key]
 
 
 def test_author_deletes_softly(community, member):
@@ -466,9 +464,11 @@ def test_author_marks_a_solution_and_people_are_told(community, member, facilita
 
     thread.refresh_from_db()
     assert thread.solution == reply and thread.solved_by == member
-    assert [n.kind for n in _told(helper, Kind.SOLUTION)] == [Kind.SOLUTION]
-    assert len(_told(facilitator, Kind.SOLUTION)) == 1
-    assert _told(member, Kind.SOLUTION) == []
+    assert [n.kind for n in _told(helper, notifying.SOLUTION.key)] == [
+        notifying.SOLUTION.key
+    ]
+    assert len(_told(facilitator, notifying.SOLUTION.key)) == 1
+    assert _told(member, notifying.SOLUTION.key) == []
     assert Thread.objects.solved().get() == thread
 
 
@@ -652,7 +652,7 @@ def test_flag_tells_the_facilitators(community, member, facilitator):
 
     services.flag_content(reporter=member, thread=thread, reason="spam")
 
-    told = _told(facilitator, Kind.FLAG)
+    told = _told(facilitator, notifying.FLAG.key)
     assert len(told) == 1
     assert told[0].url == f"/c/{community.slug}/echanges/moderation/"
 
@@ -942,7 +942,7 @@ def test_ask_for_help_notifies_the_chosen_people(community, member, facilitator)
     )
 
     assert asked == 2
-    assert [n.kind for n in _told(expert)] == [Kind.HELP_REQUEST]
+    assert [n.kind for n in _told(expert)] == [notifying.HELP_REQUEST.key]
     assert _told(expert)[0].url == thread.get_absolute_url()
 
 

@@ -192,7 +192,7 @@ def test_the_text_pipeline_never_raises_and_stays_safe(community_with_ana, text)
         pk=1,
         recipient=member,
         community=community_with_ana,
-        kind=Notification.Kind.MENTION,
+        kind="mention",
         actor=member,
         # A thread's title: its whitespace collapsed, as create_thread does.
         subject=" ".join(text.split())[:255],

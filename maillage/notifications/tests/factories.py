@@ -13,7 +13,7 @@ class NotificationFactory(factory.django.DjangoModelFactory):
 
     recipient = factory.SubFactory(UserFactory)
     community = factory.SubFactory(CommunityFactory)
-    kind = Notification.Kind.NEW_REPLY
+    kind = "new_reply"
     actor = factory.SubFactory(UserFactory)
     subject = factory.Sequence(lambda n: f"Menu local numéro {n}")
     excerpt = "Nous avons remplacé les pommes importées par des pommes du Québec."

@@ -16,8 +16,6 @@ from maillage.notifications.models import Notification
 
 from .factories import NotificationFactory, consent_to_email
 
-Kind = Notification.Kind
-
 
 @pytest.fixture
 def send(django_capture_on_commit_callbacks):
@@ -108,7 +106,7 @@ def test_digest_rechecks_visibility_at_send_time(
     services.notify(
         recipients=[person],
         community=private_community,
-        kind=Kind.NEW_THREAD,
+        kind="new_thread",
         actor=facilitator,
         subject="Prix secrets du fournisseur",
         url="/c/cuisines-estrie/fils/1/",
@@ -145,7 +143,7 @@ def test_weekly_digest_holds_what_the_person_chose_weekly(member, mailoutbox, se
     member.save()
     consent_to_email(member)
     services.set_preferences(user=member, about_me="immediate", followed="weekly")
-    NotificationFactory(recipient=member, kind=Kind.NEW_REPLY, subject="Hebdo")
+    NotificationFactory(recipient=member, kind="new_reply", subject="Hebdo")
     assert send("daily") == 0
     assert send("weekly") == 1
     assert "Hebdo" in mailoutbox[0].body
@@ -155,7 +153,7 @@ def test_weekly_digest_holds_what_the_person_chose_weekly(member, mailoutbox, se
 def test_daily_digest_by_default_for_followed_activity(member, mailoutbox, send):
     """With no choice made, followed activity comes in the daily digest."""
     consent_to_email(member)
-    NotificationFactory(recipient=member, kind=Kind.NEW_THREAD)
+    NotificationFactory(recipient=member, kind="new_thread")
     assert send("weekly") == 0
     assert send("daily") == 1
 
@@ -165,8 +163,8 @@ def test_about_me_in_a_digest_when_chosen(member, mailoutbox, send):
     activity set to never stays out of it."""
     consent_to_email(member)
     services.set_preferences(user=member, about_me="daily", followed="never")
-    NotificationFactory(recipient=member, kind=Kind.MENTION, subject="Mention")
-    NotificationFactory(recipient=member, kind=Kind.NEW_REPLY, subject="Suivi")
+    NotificationFactory(recipient=member, kind="mention", subject="Mention")
+    NotificationFactory(recipient=member, kind="new_reply", subject="Suivi")
     assert send("daily") == 1
     assert "Mention" in mailoutbox[0].body
     assert "Suivi" not in mailoutbox[0].body
@@ -181,7 +179,7 @@ def test_immediately_emailed_notifications_stay_out_of_digests(
         services.notify(
             recipients=[member],
             community=community,
-            kind=Kind.MENTION,
+            kind="mention",
             actor=actor,
             subject="Mention",
             url="/",
@@ -196,8 +194,8 @@ def test_digest_unsubscribe_link_covers_its_categories(member, mailoutbox, send)
 
     consent_to_email(member)
     services.set_preferences(user=member, about_me="weekly", followed="weekly")
-    NotificationFactory(recipient=member, kind=Kind.MENTION)
-    NotificationFactory(recipient=member, kind=Kind.NEW_REPLY)
+    NotificationFactory(recipient=member, kind="mention")
+    NotificationFactory(recipient=member, kind="new_reply")
     send("weekly")
     message = mailoutbox[0].message()
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

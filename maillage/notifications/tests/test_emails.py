@@ -5,7 +5,6 @@ from django.core import signing
 from django.urls import reverse
 
 from maillage.notifications import emails, services
-from maillage.notifications.models import Notification
 
 from .factories import consent_to_email
 
@@ -22,7 +21,7 @@ def _mention(community, actor, recipient, capture):
         services.notify(
             recipients=[recipient],
             community=community,
-            kind=Notification.Kind.MENTION,
+            kind="mention",
             actor=actor,
             subject="Collations locales en CPE",
             excerpt="Tu as déjà essayé les pois chiches grillés?",
@@ -151,7 +150,7 @@ def test_a_listed_excerpt_stays_a_list_in_both_parts(
         services.notify(
             recipients=[member],
             community=community,
-            kind=Notification.Kind.MENTION,
+            kind="mention",
             actor=actor,
             subject="Conditions de la ferme",
             excerpt="• Commande minimale : 5 caisses\n• Livraison le mardi",

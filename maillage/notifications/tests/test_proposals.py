@@ -19,7 +19,6 @@ from maillage.territories.models import Region
 from .factories import consent_to_email
 
 pytestmark = pytest.mark.django_db
-Kind = Notification.Kind
 
 
 def _propose(proposer, name="Gaspésie mange local"):
@@ -62,7 +61,7 @@ def test_every_active_staff_person_is_told_of_a_proposal(
     with django_capture_on_commit_callbacks(execute=True):
         proposal = _propose(proposer)
 
-    notifications = Notification.objects.filter(kind=Kind.PROPOSAL)
+    notifications = Notification.objects.filter(kind="proposal")
     assert {n.recipient for n in notifications} == set(staff_team)
     assert all(n.community is None for n in notifications)
     assert {n.url for n in notifications} == {
@@ -136,7 +135,7 @@ def test_a_notification_without_community_reaches_staff_only(proposer, staff_tea
     created = services.notify(
         recipients=[someone, *staff_team],
         community=None,
-        kind=Kind.PROPOSAL,
+        kind="proposal",
         actor=proposer,
         subject="Une proposition",
         url="/lancer-une-communaute/propositions/1/",

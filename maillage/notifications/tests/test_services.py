@@ -18,10 +18,8 @@ from maillage.notifications.models import (
 
 from .factories import NotificationFactory, consent_to_email
 
-Kind = Notification.Kind
 
-
-def _notify(recipients, community, actor, kind=Kind.MENTION, **kwargs):
+def _notify(recipients, community, actor, kind="mention", **kwargs):
     defaults = {
         "subject": "Collations locales en CPE",
         "excerpt": "Des idées pour l'hiver?",
@@ -43,7 +41,7 @@ def test_notify_creates_one_notification_per_recipient(community, actor, member)
     assert {n.recipient_id for n in created} == {member.pk, other.pk}
     stored = Notification.objects.get(recipient=member)
     assert stored.actor == actor
-    assert stored.kind == Kind.MENTION
+    assert stored.kind == "mention"
     assert stored.url == "/c/monteregie/fils/1/#reponse-3"
     assert stored.read_at is None
 
@@ -95,7 +93,7 @@ def test_notify_includes_staff_in_a_private_community(
     private_community, private_member, staff
 ):
     """Staff can read every community, so they may be told (e.g. of a flag)."""
-    created = _notify([staff], private_community, private_member, kind=Kind.FLAG)
+    created = _notify([staff], private_community, private_member, kind="flag")
     assert [n.recipient_id for n in created] == [staff.pk]
 
 
@@ -223,7 +221,7 @@ def test_about_me_not_emailed_at_once_when_chosen_otherwise(
     consent_to_email(member)
     services.set_preferences(user=member, about_me=frequency, followed="daily")
     with django_capture_on_commit_callbacks(execute=True):
-        _notify([member], community, actor, kind=Kind.REPLY)
+        _notify([member], community, actor, kind="reply")
     assert mailoutbox == []
 
 
@@ -233,7 +231,7 @@ def test_followed_activity_is_never_emailed_at_once(
     """New replies in followed threads wait for the digest by default."""
     consent_to_email(member)
     with django_capture_on_commit_callbacks(execute=True):
-        _notify([member], community, actor, kind=Kind.NEW_REPLY)
+        _notify([member], community, actor, kind="new_reply")
     assert mailoutbox == []
 
 
@@ -258,35 +256,60 @@ def test_nothing_is_emailed_when_the_transaction_rolls_back(
 # Reading and choices.
 
 
-def test_withdraw_deletes_what_points_at_the_page_and_its_anchors(
+def test_withdraw_deletes_what_is_about_the_key_and_what_it_holds(
     community, actor, member
 ):
-    """A page's notifications and those of its anchors go; another page's stay,
-    even one whose address starts the same."""
-    for url in ("/echanges/1/", "/echanges/1/#reponse-2", "/echanges/12/"):
-        _notify([member], community, actor, url=url)
+    """What is about the key and about what it holds goes; what is about another
+    key stays, even one that starts the same, and so does what shares the link."""
+    for about in ("thread:1", "thread:1/reply:2", "thread:12", "thread:12/reply:3"):
+        _notify([member], community, actor, url=f"/x/{about}/", about_key=about)
+    _notify([member], community, actor, url="/x/thread:1/", about_key="")
 
-    assert services.withdraw(community=community, url="/echanges/1/") == 2
+    assert services.withdraw(community=community, about_key="thread:1") == 2
 
-    assert list(Notification.objects.values_list("url", flat=True)) == ["/echanges/12/"]
+    assert sorted(Notification.objects.values_list("about_key", flat=True)) == [
+        "",
+        "thread:12",
+        "thread:12/reply:3",
+    ]
 
 
-def test_quote_again_changes_the_excerpt_of_that_link_only(community, actor, member):
-    """Only notifications pointing exactly at the link quote the new text,
-    truncated like new ones."""
-    for url in ("/echanges/1/#reponse-2", "/echanges/1/#reponse-20"):
-        _notify([member], community, actor, url=url, excerpt="Avant")
+def test_withdraw_leaves_other_communities_alone(
+    community, actor, member, private_community, private_member
+):
+    """Only the community named loses its notifications about the key."""
+    _notify([member], community, actor, about_key="thread:1")
+    _notify([private_member], private_community, actor, about_key="thread:1")
+
+    assert services.withdraw(community=community, about_key="thread:1") == 1
+
+    assert Notification.objects.get().community == private_community
+
+
+def test_quote_again_changes_the_excerpt_of_that_key_only(community, actor, member):
+    """Only notifications about exactly the key quote the new text, truncated
+    like new ones; what is about a key that starts the same keeps its own."""
+    for about in ("thread:1/reply:2", "thread:1/reply:20"):
+        _notify([member], community, actor, about_key=about, excerpt="Avant")
 
     changed = services.quote_again(
-        community=community, url="/echanges/1/#reponse-2", excerpt="x" * 400
+        community=community, about_key="thread:1/reply:2", excerpt="x" * 400
     )
 
     assert changed == 1
-    excerpts = dict(Notification.objects.values_list("url", "excerpt"))
+    excerpts = dict(Notification.objects.values_list("about_key", "excerpt"))
     assert excerpts == {
-        "/echanges/1/#reponse-2": "x" * 299 + "…",
-        "/echanges/1/#reponse-20": "Avant",
+        "thread:1/reply:2": "x" * 299 + "…",
+        "thread:1/reply:20": "Avant",
     }
+
+
+def test_withdraw_and_quote_again_refuse_an_empty_key(community):
+    """An empty key would reach every notification not about anything."""
+    with pytest.raises(ValueError):
+        services.withdraw(community=community, about_key="")
+    with pytest.raises(ValueError):
+        services.quote_again(community=community, about_key="", excerpt="")
 
 
 def test_mark_read_sets_the_date_once(member):
