@@ -63,9 +63,7 @@ def _seed_before_the_move(apps) -> dict:
         created_at=timezone.now() - timedelta(days=3),
     )
     # Permissions and history given in the admin on a model of the method.
-    objective_type = ContentType.objects.get(
-        app_label="communities", model="objective"
-    )
+    objective_type = ContentType.objects.get(app_label="communities", model="objective")
     editors = Group.objects.create(name="Objectifs")
     editors.permissions.add(
         Permission.objects.get(content_type=objective_type, codename="change_objective")
