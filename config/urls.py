@@ -13,5 +13,6 @@ urlpatterns = [
     path("organisations/", include("maillage.organisations.urls")),
     path("", include("maillage.notifications.urls")),
     path("", include("maillage.conversations.urls")),
+    path("", include("maillage.method.urls")),
     path("", include("maillage.communities.urls")),
 ]

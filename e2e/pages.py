@@ -15,12 +15,13 @@ from django.utils import timezone
 
 from maillage.accounts.models import Consent
 from maillage.accounts.tests.factories import UserFactory
-from maillage.communities import method_services
 from maillage.communities import services as community_services
-from maillage.communities.models import Community, CommunitySetupStep, Membership
+from maillage.communities.models import Community, Membership
 from maillage.communities.tests.factories import CommunityFactory, MembershipFactory
 from maillage.conversations import services as conversation_services
 from maillage.conversations.models import Flag, Tag
+from maillage.method import services as method_services
+from maillage.method.models import CommunitySetupStep
 from maillage.organisations.tests.factories import OrganisationFactory
 from maillage.territories.models import Region
 
@@ -128,7 +129,7 @@ def _add_method(site: Site, region: Region) -> None:
         regions=[region],
         needs="Réduire les pertes en cuisine.\nPartager nos outils de mesure.",
     )
-    steps = community_services.copy_setup_path(community)
+    steps = method_services.copy_setup_path(community)
     for step, status, notes, reason in [
         (steps[0], CommunitySetupStep.Status.DONE, "Portrait remis.", ""),
         (steps[1], CommunitySetupStep.Status.SKIPPED, "", "Mandat déjà donné."),

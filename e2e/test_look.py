@@ -9,9 +9,9 @@ import pytest
 from django.conf import settings
 
 from maillage.accounts.tests.factories import UserFactory
-from maillage.communities import services as community_services
 from maillage.communities.models import Membership
 from maillage.communities.tests.factories import CommunityFactory, MembershipFactory
+from maillage.method import services as method_services
 
 from .conftest import VIEWPORTS, open_menu, set_language_cookie
 from .pages import build_site
@@ -47,7 +47,7 @@ def _on_one_row(boxes) -> bool:
 def _network():
     """A public community with its setup path, a facilitator and staff."""
     community = CommunityFactory(name="Montérégie mange local", slug="monteregie")
-    community_services.copy_setup_path(community)
+    method_services.copy_setup_path(community)
     facilitator = MembershipFactory(
         community=community,
         role=Membership.Role.FACILITATOR,

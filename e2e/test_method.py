@@ -8,12 +8,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from maillage.accounts.tests.factories import UserFactory
-from maillage.communities.models import (
-    CommunityProposal,
-    CommunitySetupStep,
-    Membership,
-    Objective,
-)
+from maillage.communities.models import Membership
+from maillage.method.models import CommunityProposal, CommunitySetupStep, Objective
 from maillage.territories.models import Region
 
 from .conftest import link_path, open_menu, submit, wait_for_mail

@@ -32,16 +32,12 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from maillage.accounts.models import User
-from maillage.communities import method_services, services
-from maillage.communities.models import (
-    Community,
-    CommunitySetupStep,
-    Invitation,
-    Membership,
-    Objective,
-)
+from maillage.communities import services
+from maillage.communities.models import Community, Invitation, Membership
 from maillage.conversations.models import Flag, Reply, Thread
 from maillage.demo.seed import DEMO_PASSWORD, seed_demo
+from maillage.method import services as method_services
+from maillage.method.models import CommunitySetupStep, Objective
 from maillage.notifications.emails import (
     digest_email,
     notification_email,

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "maillage.accounts",
     "maillage.communities",
     "maillage.notifications",
+    "maillage.method",
     "maillage.conversations",
     "maillage.demo",
 ]
@@ -207,6 +208,8 @@ MAILLAGE_SITE_URL = os.environ.get("MAILLAGE_SITE_URL", "http://127.0.0.1:8000")
 MAILLAGE_PERSONAL_DATA_MODULES = ["maillage.communities.privacy"]
 # Notifications: what each person received and their e-mail choices.
 MAILLAGE_PERSONAL_DATA_MODULES += ["maillage.notifications.privacy"]
+# The method: the community proposals a person sent.
+MAILLAGE_PERSONAL_DATA_MODULES += ["maillage.method.privacy"]
 
 # Community export (issue 3): modules whose data goes into a community's full
 # export ZIP. Each offers ``export_community_data(community) -> dict`` and may
@@ -215,10 +218,21 @@ MAILLAGE_PERSONAL_DATA_MODULES += ["maillage.notifications.privacy"]
 # ``export_tables(community)`` (its CSV files); see communities/export.py.
 # The communities app's own module comes first.
 MAILLAGE_COMMUNITY_EXPORT_MODULES = ["maillage.communities.export"]
+# The method: charter, objectives, setup path, stages and closing.
+MAILLAGE_COMMUNITY_EXPORT_MODULES += ["maillage.method.export"]
 
-# Modules told of each new community proposal, since the communities app may not
-# name the apps above it: each offers ``proposal_submitted(proposal)``, called in
-# the transaction that saves the proposal.
+# Modules told of each new community, since the communities app may not name the
+# apps above it: each offers ``community_started(community)``, called in the
+# transaction that creates it (``communities.services.start_community``).
+MAILLAGE_COMMUNITY_START_MODULES = []
+# The method: the community's own copy of the setup path.
+MAILLAGE_COMMUNITY_START_MODULES += ["maillage.method.services"]
+
+# Modules told of each new community proposal: each offers
+# ``proposal_submitted(proposal)``, called by ``method.services.propose_community``
+# in the transaction that saves it. (Made when proposals lived in communities,
+# below notifications; the method sits above notifications now and keeps the
+# hook as it was while notifications become a registry of kinds.)
 MAILLAGE_PROPOSAL_MODULES = []
 # Notifications: staff are told of each new community proposal.
 MAILLAGE_PROPOSAL_MODULES += ["maillage.notifications.proposals"]

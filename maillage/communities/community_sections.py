@@ -1,24 +1,24 @@
 """The parts of a community that ``communities`` itself provides (see
 ``sections.py``); registered from ``CommunitiesConfig.ready()``."""
 
-from django.db.models import F, OuterRef, Subquery
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
+from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from . import permissions
-from .models import Community, Objective
-from .sections import Highlight, Section, register
+from .models import Membership
+from .sections import Section, Tool, register
 
-# Navigation order. The exchanges come at 20; the gaps leave room for the parts
-# still to come: library (30), meetings (40) and evaluation (90).
+# Navigation order. The exchanges come at 20, the method's parts from 60 to 100;
+# the gaps leave room for the parts still to come: library (30), meetings (40)
+# and evaluation (90).
 PRESENTATION = 10
 MEMBERS = 50
-CHARTER = 60
-OBJECTIVES = 70
-STAGES = 80
-SETUP = 85
-DASHBOARD = 100
+
+# Places in the "Facilitation" card of the presentation page. The method's
+# dashboard comes at 10, its setup path at 20, closing at 50 and reopening at 70.
+REQUESTS_TOOL = 30
+INVITATIONS_TOOL = 40
+EXPORT_TOOL = 60
 
 
 def _anyone(user, community, membership) -> bool:
@@ -26,34 +26,33 @@ def _anyone(user, community, membership) -> bool:
     return True
 
 
-def annotate_next_objective(queryset, viewer):
-    """The open objective due first, for communities whose content ``viewer``
-    may read (NULL elsewhere): ``next_objective_title``, ``_due`` and ``_pk``."""
-    readable = Community.objects.content_visible_to(viewer).values("pk")
-    upcoming = Objective.objects.filter(
-        community=OuterRef("pk"),
-        community__in=readable,
-        status__in=Objective.OPEN,
-    ).order_by(F("due_date").asc(nulls_last=True), "pk")
-    return queryset.annotate(
-        next_objective_title=Subquery(upcoming.values("title")[:1]),
-        next_objective_due=Subquery(upcoming.values("due_date")[:1]),
-    )
-
-
-def next_objective(community) -> list[Highlight]:
-    title = getattr(community, "next_objective_title", None)
-    if not title or community.is_archived:
+def export_tool(user, community, membership) -> list[Tool]:
+    """The full export, for facilitators and staff, archived or not."""
+    if not permissions.can_export(user, community, membership):
         return []
-    due = community.next_objective_due
-    if due is None:
-        text = _("Next objective: %(title)s") % {"title": title}
-    else:
-        text = _("Next objective: %(title)s, by %(date)s") % {
-            "title": title,
-            "date": date_format(due, "j F Y"),
-        }
-    return [Highlight(icon="flag", text=text)]
+    url = reverse("communities:community_export", args=[community.slug])
+    label = gettext_lazy("Download the full export (ZIP)")
+    return [Tool(label=label, url=url, order=EXPORT_TOOL, download=True)]
+
+
+def membership_tools(user, community, membership) -> list[Tool]:
+    """Requests (with how many wait) and invitations, while the community lives."""
+    if not permissions.can_steer(user, community, membership):
+        return []
+    waiting = Membership.objects.requested().filter(community=community).count()
+    return [
+        Tool(
+            label=gettext_lazy("Membership requests"),
+            url=reverse("communities:request_list", args=[community.slug]),
+            order=REQUESTS_TOOL,
+            count=waiting,
+        ),
+        Tool(
+            label=gettext_lazy("Invite people"),
+            url=reverse("communities:invitation_list", args=[community.slug]),
+            order=INVITATIONS_TOOL,
+        ),
+    ]
 
 
 def register_sections() -> None:
@@ -65,6 +64,7 @@ def register_sections() -> None:
             order=PRESENTATION,
             is_visible=_anyone,
             icon="home",
+            tools=export_tool,
         )
     )
     register(
@@ -75,57 +75,6 @@ def register_sections() -> None:
             order=MEMBERS,
             is_visible=permissions.can_view_members,
             icon="users",
-        )
-    )
-    register(
-        Section(
-            key="charter",
-            label=gettext_lazy("Charter"),
-            url_name="communities:charter_detail",
-            order=CHARTER,
-            is_visible=permissions.can_view_content,
-            icon="document-text",
-        )
-    )
-    register(
-        Section(
-            key="objectives",
-            label=gettext_lazy("Objectives"),
-            url_name="communities:objective_list",
-            order=OBJECTIVES,
-            is_visible=permissions.can_view_content,
-            icon="flag",
-            annotate_listing=annotate_next_objective,
-            highlights=next_objective,
-        )
-    )
-    register(
-        Section(
-            key="stages",
-            label=gettext_lazy("Lifecycle"),
-            url_name="communities:stage_timeline",
-            order=STAGES,
-            is_visible=permissions.can_view_content,
-            icon="arrow-path",
-        )
-    )
-    register(
-        Section(
-            key="setup",
-            label=gettext_lazy("Setup path"),
-            url_name="communities:setup_path",
-            order=SETUP,
-            is_visible=permissions.can_view_setup_path,
-            icon="map",
-        )
-    )
-    register(
-        Section(
-            key="dashboard",
-            label=gettext_lazy("Dashboard"),
-            url_name="communities:dashboard",
-            order=DASHBOARD,
-            is_visible=permissions.can_view_dashboard,
-            icon="chart-bar",
+            tools=membership_tools,
         )
     )

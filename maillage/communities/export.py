@@ -4,9 +4,11 @@ Each module listed in ``settings.MAILLAGE_COMMUNITY_EXPORT_MODULES`` offers
 ``export_community_data(community) -> dict`` (its JSON) and may offer
 ``community_files(community) -> list[(archive_name, storage_name)]``,
 ``export_readme_sections(community) -> list[ReadmeSection]`` (its part of
-``LISEZMOI.html``) and ``export_tables(community) -> list[ExportTable]`` (its CSV
-files). This module is the communities app's own, and ``write_community_export``
-puts them all together, in the language of the person who exports.
+``LISEZMOI.html``, placed by each section's ``order``) and
+``export_tables(community) -> list[ExportTable]`` (its CSV files). This module
+is the communities app's own (the community, its members and invitations); the
+method's is ``method/export.py``. ``write_community_export`` puts them all
+together, in the language of the person who exports.
 
 The CSV files are UTF-8 with a byte order mark (so that Excel reads accents
 right), separated by semicolons (Excel's choice in French, where the comma is the
@@ -33,68 +35,29 @@ from django.utils.translation import gettext as _
 
 from maillage.accounts.models import Consent
 
-from . import method_selectors, permissions
-from .models import (
-    Charter,
-    CharterRevision,
-    Community,
-    CommunityProposal,
-    CommunitySetupStep,
-    Dissolution,
-    Invitation,
-    Membership,
-    Objective,
-    ObjectiveProgress,
-    Reorientation,
-    StageChange,
-)
+from . import permissions
+from .models import Community, Invitation, Membership
 
 
-def _when(value):
+def when(value):
+    """A date or time as ISO text for the JSON (None stays None)."""
     return value.isoformat() if value is not None else None
 
 
-def _who(user):
+def who(user):
+    """A person as the JSON names them: their public name ("Former member" for
+    a deleted account), or None."""
     return str(user.public_name) if user is not None else None
 
 
-def _number(value):
-    # Decimals as text keep their exact value (JSON numbers are floats).
-    return str(value) if value is not None else None
-
-
 def export_community_data(community: Community) -> dict:
-    """Everything the communities app holds about ``community``."""
+    """What the communities app holds about ``community``: its presentation, its
+    memberships and invitations."""
     memberships = Membership.objects.filter(community=community).select_related(
         "user__organisation"
     )
     invitations = Invitation.objects.filter(community=community).select_related(
         "invited_by"
-    )
-    charter = (
-        Charter.objects.filter(community=community).select_related("updated_by").first()
-    )
-    revisions = CharterRevision.objects.filter(community=community).select_related(
-        "created_by"
-    )
-    objectives = (
-        Objective.objects.filter(community=community)
-        .select_related("created_by")
-        .order_by("created_at", "pk")
-    )
-    progress = (
-        ObjectiveProgress.objects.filter(objective__community=community)
-        .select_related("recorded_by")
-        .order_by("objective_id", "measured_on", "pk")
-    )
-    progress_by_objective = {}
-    for update in progress:
-        progress_by_objective.setdefault(update.objective_id, []).append(update)
-    steps = CommunitySetupStep.objects.filter(community=community).select_related(
-        "changed_by"
-    )
-    proposals = CommunityProposal.objects.filter(community=community).select_related(
-        "proposer"
     )
     return {
         "community": {
@@ -107,18 +70,18 @@ def export_community_data(community: Community) -> dict:
             "visibility": community.visibility,
             "join_policy": community.join_policy,
             "stage": community.stage,
-            "created_at": _when(community.created_at),
-            "archived_at": _when(community.archived_at),
+            "created_at": when(community.created_at),
+            "archived_at": when(community.archived_at),
         },
         "memberships": [
             {
-                "person": _who(m.user),
+                "person": who(m.user),
                 "organisation": m.user.organisation.name
                 if m.user.organisation and not m.user.is_deleted
                 else None,
                 "role": m.role,
                 "state": m.state,
-                "joined_at": _when(m.joined_at),
+                "joined_at": when(m.joined_at),
             }
             for m in memberships
         ],
@@ -126,118 +89,13 @@ def export_community_data(community: Community) -> dict:
             {
                 "email": i.email,
                 "role": i.role,
-                "invited_by": _who(i.invited_by),
-                "created_at": _when(i.created_at),
-                "accepted_at": _when(i.accepted_at),
-                "declined_at": _when(i.declined_at),
-                "revoked_at": _when(i.revoked_at),
+                "invited_by": who(i.invited_by),
+                "created_at": when(i.created_at),
+                "accepted_at": when(i.accepted_at),
+                "declined_at": when(i.declined_at),
+                "revoked_at": when(i.revoked_at),
             }
             for i in invitations
-        ],
-        "proposals": [
-            {
-                "proposed_by": _who(p.proposer),
-                "name": p.name,
-                "domain": p.domain,
-                "needs": p.needs,
-                "created_at": _when(p.created_at),
-                "decided_at": _when(p.decided_at),
-            }
-            for p in proposals
-        ],
-        "setup_path": [
-            {
-                "position": s.position,
-                "title_fr": s.title_fr,
-                "title_en": s.title_en,
-                "status": s.status,
-                "notes": s.notes,
-                "skip_reason": s.skip_reason,
-                "changed_by": _who(s.changed_by),
-                "changed_at": _when(s.changed_at),
-            }
-            for s in steps
-        ],
-        "charter": (
-            {
-                **charter.values(),
-                "updated_by": _who(charter.updated_by),
-                "updated_at": _when(charter.updated_at),
-            }
-            if charter
-            else None
-        ),
-        "charter_revisions": [
-            {
-                "number": r.number,
-                "values": r.values,
-                "note": r.note,
-                "saved_by": _who(r.created_by),
-                "saved_at": _when(r.created_at),
-            }
-            for r in sorted(revisions, key=lambda r: r.number)
-        ],
-        "objectives": [
-            {
-                "title": o.title,
-                "description": o.description,
-                "indicator": o.indicator,
-                "baseline": _number(o.baseline),
-                "target": _number(o.target),
-                "unit": o.unit,
-                "due_date": _when(o.due_date),
-                "status": o.status,
-                "created_by": _who(o.created_by),
-                "created_at": _when(o.created_at),
-                "progress": [
-                    {
-                        "value": _number(u.value),
-                        "measured_on": _when(u.measured_on),
-                        "comment": u.comment,
-                        "recorded_by": _who(u.recorded_by),
-                    }
-                    for u in progress_by_objective.get(o.pk, [])
-                ],
-            }
-            for o in objectives
-        ],
-        "stage_changes": [
-            {
-                "from": c.from_stage,
-                "to": c.to_stage,
-                "reason": c.reason,
-                "changed_by": _who(c.changed_by),
-                "date": _when(c.created_at),
-            }
-            for c in StageChange.objects.filter(community=community)
-            .select_related("changed_by")
-            .order_by("created_at", "pk")
-        ],
-        "reorientations": [
-            {
-                "previous_domain": r.previous_domain,
-                "new_domain": r.new_domain,
-                "reason": r.reason,
-                "reoriented_by": _who(r.reoriented_by),
-                "date": _when(r.created_at),
-            }
-            for r in Reorientation.objects.filter(community=community)
-            .select_related("reoriented_by")
-            .order_by("created_at", "pk")
-        ],
-        "dissolutions": [
-            {
-                "achieved": d.achieved,
-                "learned": d.learned,
-                "dissolved_by": _who(d.dissolved_by),
-                "date": _when(d.created_at),
-                "reopened_at": _when(d.reopened_at),
-                "reopened_by": _who(d.reopened_by),
-                "reopen_reason": d.reopen_reason,
-            }
-            for d in Dissolution.objects.filter(community=community)
-            .select_related("dissolved_by", "reopened_by")
-            .order_by("created_at", "pk")
         ],
     }
 
@@ -253,11 +111,15 @@ def community_files(community: Community) -> list[tuple[str, str]]:
 @dataclass
 class ReadmeSection:
     """A part of ``LISEZMOI.html``: a heading and its HTML, every user text in it
-    escaped (or rendered through ``core.markdown``, which sanitises)."""
+    escaped (or rendered through ``core.markdown``, which sanitises). Parts come
+    by ``order``, then in the order of the modules: the presentation at 10, a
+    dissolved community's closing summary at 20, the charter at 30, the
+    objectives at 40, the members at 50, the lifecycle at 60, others after."""
 
     anchor: str
     title: str
     html: SafeString
+    order: int = 100
 
 
 @dataclass
@@ -294,73 +156,31 @@ def named_members(community: Community) -> tuple[list[Membership], int]:
     return named, len(memberships) - len(named)
 
 
-def _section(anchor: str, title: str, template: str, context: dict) -> ReadmeSection:
-    return ReadmeSection(
-        anchor, title, render_to_string(f"communities/export/{template}", context)
-    )
+def _section(anchor, title, template, context, order) -> ReadmeSection:
+    html = render_to_string(f"communities/export/{template}", context)
+    return ReadmeSection(anchor, title, html, order)
 
 
 def export_readme_sections(community: Community) -> list[ReadmeSection]:
-    """The community's presentation, its closing summary when dissolved, the
-    charter, the objectives and their progress, its members (those who agreed to
-    be named) and the stage timeline."""
+    """The community's presentation and its members (those who agreed to be
+    named); the method adds its parts between them and after."""
     named, unnamed = named_members(community)
-    sections = [
+    presentation = {
+        "community": community,
+        "regions": list(community.regions.order_by("code")),
+        "sectors": list(community.sectors.all()),
+    }
+    members = {"named": named, "unnamed": unnamed}
+    return [
         _section(
-            "presentation",
-            _("Presentation"),
-            "presentation.html",
-            {
-                "community": community,
-                "regions": list(community.regions.order_by("code")),
-                "sectors": list(community.sectors.all()),
-            },
-        )
+            "presentation", _("Presentation"), "presentation.html", presentation, 10
+        ),
+        _section("membres", _("Members"), "members.html", members, 50),
     ]
-    dissolution = method_selectors.current_dissolution(community)
-    if dissolution is not None:
-        sections.append(
-            _section(
-                "bilan",
-                _("Closing summary"),
-                "closing.html",
-                {"dissolution": dissolution},
-            )
-        )
-    sections += [
-        _section(
-            "charte",
-            _("Charter"),
-            "charter.html",
-            {"charter": method_selectors.charter_of(community)},
-        ),
-        _section(
-            "objectifs",
-            _("Objectives"),
-            "objectives.html",
-            {"objectives": method_selectors.objectives_of(community)},
-        ),
-        _section(
-            "membres",
-            _("Members"),
-            "members.html",
-            {"named": named, "unnamed": unnamed},
-        ),
-        _section(
-            "etapes",
-            _("Lifecycle"),
-            "timeline.html",
-            {
-                "community": community,
-                "events": method_selectors.stage_timeline(community)[::-1],
-            },
-        ),
-    ]
-    return sections
 
 
 def export_tables(community: Community) -> list[ExportTable]:
-    """Members who agreed to be named, objectives, and their measures."""
+    """Members who agreed to be named, with their organisation and role."""
     named, _unnamed = named_members(community)
     members = ExportTable(
         "membres.csv",
@@ -377,57 +197,7 @@ def export_tables(community: Community) -> list[ExportTable]:
             for m in named
         ],
     )
-    objectives = method_selectors.objectives_of(community)
-    objective_table = ExportTable(
-        "objectifs.csv",
-        _("Objectives, with their latest measure and progress."),
-        [
-            _("Objective"),
-            _("Status"),
-            _("Indicator"),
-            _("Unit"),
-            _("Baseline"),
-            _("Target"),
-            _("Latest measure"),
-            _("Measured on"),
-            _("Progress (%)"),
-            _("Due date"),
-        ],
-        [
-            [
-                o.title,
-                str(o.get_status_display()),
-                o.indicator,
-                o.unit,
-                o.baseline,
-                o.target,
-                o.latest_value,
-                o.latest_on,
-                o.percent,
-                o.due_date,
-            ]
-            for o in objectives
-        ],
-    )
-    titles = {o.pk: o for o in objectives}
-    measures = ExportTable(
-        "mesures.csv",
-        _("Every measure of the objectives, oldest first."),
-        [_("Objective"), _("Measured on"), _("Value"), _("Unit"), _("Comment")],
-        [
-            [
-                titles[u.objective_id].title,
-                u.measured_on,
-                u.value,
-                titles[u.objective_id].unit,
-                u.comment,
-            ]
-            for u in ObjectiveProgress.objects.filter(
-                objective__community=community
-            ).order_by("objective__created_at", "objective_id", "measured_on", "pk")
-        ],
-    )
-    return [members, objective_table, measures]
+    return [members]
 
 
 # Writing the ZIP ------------------------------------------------------------------
@@ -518,6 +288,7 @@ def write_community_export(*, actor, community: Community, fileobj) -> None:
                 sections += module.export_readme_sections(community)
             if hasattr(module, "export_tables"):
                 tables += module.export_tables(community)
+        sections.sort(key=lambda section: section.order)
         for table in tables:
             archive.writestr(table.filename, write_csv(table))
         exported_at = timezone.now()
@@ -541,7 +312,7 @@ def write_community_export(*, actor, community: Community, fileobj) -> None:
             "community": community.slug,
             "name": community.name,
             "exported_at": exported_at.isoformat(),
-            "exported_by": _who(actor),
+            "exported_by": who(actor),
             "readme": "LISEZMOI.html",
             "tables": [table.filename for table in tables],
             "parts": parts,

@@ -139,42 +139,13 @@ def ensure_not_archived(community) -> None:
         )
 
 
-# The method: setup path, charter, objectives, stages, closing ------------------
-
-
-def can_view_setup_path(user, community, membership) -> bool:
-    """The setup path is the members' working document: members and staff read it."""
-    return is_staff(user) or is_active_member(membership)
-
-
 def can_steer(user, community, membership) -> bool:
-    """Facilitators (and staff) change the charter, objectives, setup path, stage,
-    and dissolve or reorient the community, as long as it is not archived."""
+    """Facilitators (and staff) act on a live community: its members and
+    presentation here; its charter, objectives, setup path, stage and closing
+    in the method. Nobody does once it is archived."""
     return not community.is_archived and can_manage(user, community, membership)
-
-
-def can_view_dashboard(user, community, membership) -> bool:
-    """Facilitators and staff, and the community's sponsors (read-only: what they
-    see holds no write action), archived or not."""
-    if can_manage(user, community, membership):
-        return True
-    return is_active_member(membership) and membership.role == Membership.Role.SPONSOR
 
 
 def can_export(user, community, membership) -> bool:
     """The full export is for facilitators and staff, archived or not."""
     return can_manage(user, community, membership)
-
-
-def can_reopen(user, community) -> bool:
-    """Only staff undo an archive."""
-    return community.is_archived and is_staff(user)
-
-
-def can_propose_community(user) -> bool:
-    """Anyone signed in may propose a community on their territory."""
-    return bool(user.is_authenticated)
-
-
-def can_review_proposals(user) -> bool:
-    return is_staff(user)

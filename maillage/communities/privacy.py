@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import CommunityProposal, Invitation, Membership
+from .models import Invitation, Membership
 
 
 def export_personal_data(user) -> dict:
@@ -31,18 +31,6 @@ def export_personal_data(user) -> dict:
                 "community"
             )
         ],
-        "community_proposals": [
-            {
-                "name": p.name,
-                "role": p.role,
-                "organisation": p.organisation,
-                "domain": p.domain,
-                "needs": p.needs,
-                "status": p.status,
-                "created_at": p.created_at.isoformat(),
-            }
-            for p in CommunityProposal.objects.filter(proposer=user)
-        ],
     }
 
 
@@ -57,8 +45,6 @@ def anonymise_personal_data(user) -> None:
     addressed = Invitation.objects.filter(email__iexact=user.email)
     addressed.pending().update(revoked_at=now)
     addressed.update(email=f"deleted-{user.pk}@invalid.invalid", message="")
-    # A proposal's idea may have become a community: keep it, without the person.
-    CommunityProposal.objects.filter(proposer=user).update(role="", organisation="")
 
 
 def deletion_blockers(user) -> list[str]:

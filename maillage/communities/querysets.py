@@ -26,17 +26,6 @@ class CommunityQuerySet(models.QuerySet):
         )
         return self.filter(listed | models.Q(pk__in=members) | models.Q(pk__in=invited))
 
-    def with_last_reorientation(self):
-        """Each community with ``last_reoriented_at``, the date of its latest
-        reorientation (None if never), read in the same query."""
-        reorientations = self.model.reorientations.rel.related_model.objects
-        latest = (
-            reorientations.filter(community=models.OuterRef("pk"))
-            .order_by("-created_at")
-            .values("created_at")[:1]
-        )
-        return self.annotate(last_reoriented_at=models.Subquery(latest))
-
     def content_visible_to(self, user):
         """Communities whose content (beyond the presentation) ``user`` may read."""
         if user.is_authenticated and user.is_staff:

@@ -1,10 +1,12 @@
-"""The parts of a community: its navigation, and what its card on the home page
-shows of life.
+"""The parts of a community: its navigation, what its card on the home page
+shows of life, and what each part adds to the community's presentation page
+(its status line, a summary at the top, links of the "Facilitation" card).
 
 ``communities`` cannot name the apps above it, so each app that adds a part to
 a community (the exchanges today; the library, meetings and evaluation later)
-registers a ``Section`` from its ``AppConfig.ready()``; ``communities`` registers
-its own the same way. Pages draw the navigation with the ``community_nav`` tag
+registers a ``Section`` from its ``AppConfig.ready()`` (the method: charter,
+objectives, lifecycle, setup path, dashboard); ``communities`` registers its own
+the same way. Pages draw the navigation with the ``community_nav`` tag
 (``templatetags/community_tags.py``).
 
 A section's ``is_visible`` predicate takes ``(user, community, membership)``,
@@ -17,6 +19,7 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.safestring import SafeString
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,19 @@ class Highlight:
 
 
 @dataclass(frozen=True)
+class Tool:
+    """A link of the "Facilitation" card of a community's presentation page:
+    where it leads, in which place (``order``, across every part), a number to
+    show beside it (pending requests) and whether it downloads a file."""
+
+    label: str
+    url: str
+    order: int
+    count: int = 0
+    download: bool = False
+
+
+@dataclass(frozen=True)
 class Section:
     """A part of a community, shown as a tab of its navigation.
 
@@ -40,6 +56,13 @@ class Section:
     must go through the app's ``visible_to(viewer)`` gate, so that a community
     whose content the viewer may not read shows nothing. ``highlights(community)``
     turns those columns into lines of the community's card.
+
+    On the community's presentation page, ``annotate_page(queryset)`` may add
+    columns to the query of the community (its status line reads them);
+    ``summary(user, community, membership)`` may give HTML shown at the top (it
+    may query, only when it has something to show; user text escaped); and
+    ``tools(user, community, membership)`` the links it adds to the
+    "Facilitation" card, each checked against the part's own permissions.
     """
 
     key: str
@@ -50,6 +73,9 @@ class Section:
     icon: str = ""
     annotate_listing: Callable[[QuerySet, object], QuerySet] | None = None
     highlights: Callable[[object], list[Highlight]] | None = None
+    annotate_page: Callable[[QuerySet], QuerySet] | None = None
+    summary: Callable[..., SafeString] | None = None
+    tools: Callable[..., list[Tool]] | None = None
 
 
 @dataclass(frozen=True)
@@ -106,3 +132,31 @@ def highlights_of(community) -> list[Highlight]:
         if section.highlights is not None:
             lines += section.highlights(community)
     return lines
+
+
+def annotate_page(queryset: QuerySet) -> QuerySet:
+    """The presentation page's community query with every section's columns."""
+    for section in registered():
+        if section.annotate_page is not None:
+            queryset = section.annotate_page(queryset)
+    return queryset
+
+
+def summaries_for(user, community, membership) -> list[SafeString]:
+    """What the sections show at the top of the presentation page, in order."""
+    summaries = []
+    for section in registered():
+        if section.summary is not None:
+            html = section.summary(user, community, membership)
+            if html:
+                summaries.append(html)
+    return summaries
+
+
+def tools_for(user, community, membership) -> list[Tool]:
+    """The links of the "Facilitation" card that ``user`` may follow, in order."""
+    tools = []
+    for section in registered():
+        if section.tools is not None:
+            tools += section.tools(user, community, membership)
+    return sorted(tools, key=lambda tool: tool.order)

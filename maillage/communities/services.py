@@ -1,6 +1,7 @@
 """Every write to communities, memberships and invitations goes through here."""
 
 import hashlib
+import importlib
 import secrets
 from datetime import timedelta
 
@@ -17,13 +18,7 @@ from maillage.core.mail import send_templated_mail_on_commit
 from maillage.core.submissions import submitted_once
 
 from . import permissions
-from .models import (
-    Community,
-    CommunitySetupStep,
-    Invitation,
-    Membership,
-    SetupStepTemplate,
-)
+from .models import Community, Invitation, Membership
 
 State = Membership.State
 Role = Membership.Role
@@ -38,10 +33,11 @@ def _lock(community: Community) -> Community:
     return Community.objects.select_for_update().get(pk=community.pk)
 
 
-def _lock_live(community: Community) -> Community:
+def lock_live(community: Community) -> Community:
     """Lock the community row and refuse the write if it is archived.
 
-    Reading the row under the lock means a write racing a dissolution sees it.
+    Every write to a community, here and in the apps above, starts with it:
+    reading the row under the lock means a write racing a dissolution sees it.
     """
     locked = _lock(community)
     permissions.ensure_not_archived(locked)
@@ -130,9 +126,12 @@ def start_community(
     visibility: str,
     join_policy: str,
 ) -> Community:
-    """Create the community, its first facilitator and its own setup path.
+    """Create the community and its first facilitator, then tell each module of
+    ``settings.MAILLAGE_COMMUNITY_START_MODULES`` (``community_started(community)``,
+    in this transaction: the method gives the community its setup path).
 
-    Callers check who may do this (``create_community``, ``accept_proposal``).
+    Callers check who may do this (``create_community``; the method's
+    ``accept_proposal``) and hold the transaction.
     """
     if Community.objects.filter(slug=slug).exists():
         raise ValidationError(
@@ -156,29 +155,9 @@ def start_community(
         state=State.ACTIVE,
         joined_at=timezone.now(),
     )
-    copy_setup_path(community)
+    for path in settings.MAILLAGE_COMMUNITY_START_MODULES:
+        importlib.import_module(path).community_started(community)
     return community
-
-
-def copy_setup_path(community: Community) -> list[CommunitySetupStep]:
-    """Give the community its own copy of the active setup-step templates.
-
-    A copy, not a link: later edits to the templates leave this path unchanged.
-    """
-    return CommunitySetupStep.objects.bulk_create(
-        CommunitySetupStep(
-            community=community,
-            template=template,
-            position=template.position,
-            title_fr=template.title_fr,
-            title_en=template.title_en,
-            advice_fr=template.advice_fr,
-            advice_en=template.advice_en,
-            deliverable_fr=template.deliverable_fr,
-            deliverable_en=template.deliverable_en,
-        )
-        for template in SetupStepTemplate.objects.filter(is_active=True)
-    )
 
 
 @transaction.atomic
@@ -195,7 +174,7 @@ def update_community(
     join_policy: str,
 ) -> Community:
     """Change a community's presentation and policies (facilitators and staff)."""
-    _lock_live(community)
+    lock_live(community)
     _require_manager(actor, community)
     community.name = name
     community.domain = domain
@@ -225,7 +204,7 @@ def _activate(
 @transaction.atomic
 def join_community(*, user: User, community: Community) -> Membership:
     """Join an open community at once, as a member."""
-    _lock_live(community)
+    lock_live(community)
     own = permissions.membership_of(user, community)
     if not permissions.can_join(user, community, own):
         raise PermissionDenied
@@ -239,7 +218,7 @@ def request_membership(
     *, user: User, community: Community, message: str = ""
 ) -> Membership:
     """Ask to join a community that reviews requests; facilitators are told."""
-    _lock_live(community)
+    lock_live(community)
     own = permissions.membership_of(user, community)
     if not permissions.can_request(user, community, own):
         raise PermissionDenied
@@ -274,7 +253,7 @@ def request_membership(
 
 
 def _decide(*, actor: User, membership: Membership, approve: bool) -> Membership:
-    _lock_live(membership.community)
+    lock_live(membership.community)
     _require_manager(actor, membership.community)
     membership.refresh_from_db()
     if membership.state != State.REQUESTED:
@@ -351,7 +330,7 @@ def invite_member(
     A new invitation to the same address replaces the pending one. A guest
     expert may be given the last day of that role (``guest_expert_until``).
     """
-    _lock_live(community)
+    lock_live(community)
     _require_manager(actor, community)
     if role not in Role.values:
         raise ValidationError({"role": _("Choose a valid role.")})
@@ -416,6 +395,23 @@ def state_before_invitation(community, email: str, own: Membership | None) -> st
     return earlier.previous_state if earlier else ""
 
 
+def withdraw_invitations_and_requests(*, actor: User, community: Community) -> None:
+    """Withdraw the pending invitations and close the pending requests of a
+    community nobody may join any more (the method's ``dissolve_community``).
+
+    Memberships are left as they were. Runs in the caller's transaction, on the
+    community row it locked; the caller checks who may do this.
+    """
+    now = timezone.now()
+    for invitation in community.invitations.pending():
+        invitation.revoked_at = now
+        invitation.save(update_fields=["revoked_at", "updated_at"])
+        _restore_after_invitation(invitation)
+    Membership.objects.requested().filter(community=community).update(
+        state=State.LEFT, decided_by=actor, decided_at=now, updated_at=now
+    )
+
+
 def _restore_after_invitation(invitation: Invitation, *, exclude_user=None) -> None:
     """Put the invitee's 'invited' row back as it was before the invitation."""
     rows = Membership.objects.filter(
@@ -446,7 +442,7 @@ def accept_invitation(*, user: User, invitation: Invitation) -> Membership:
     """Use an invitation: the person becomes an active member with its role."""
     if not user.is_authenticated:
         raise PermissionDenied
-    _lock_live(invitation.community)
+    lock_live(invitation.community)
     invitation = _pending_invitation(invitation)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
@@ -470,7 +466,7 @@ def decline_invitation(*, user: User, invitation: Invitation) -> None:
     """Turn an invitation down; the membership goes back to its earlier state."""
     if not user.is_authenticated:
         raise PermissionDenied
-    _lock_live(invitation.community)
+    lock_live(invitation.community)
     invitation = _pending_invitation(invitation)
     invitation.declined_at = timezone.now()
     invitation.save()
@@ -480,7 +476,7 @@ def decline_invitation(*, user: User, invitation: Invitation) -> None:
 @transaction.atomic
 def revoke_invitation(*, actor: User, invitation: Invitation) -> None:
     """Withdraw a pending invitation (facilitators and staff)."""
-    _lock_live(invitation.community)
+    lock_live(invitation.community)
     _require_manager(actor, invitation.community)
     invitation = _pending_invitation(invitation)
     invitation.revoked_at = timezone.now()
@@ -491,7 +487,7 @@ def revoke_invitation(*, actor: User, invitation: Invitation) -> None:
 @transaction.atomic
 def leave_community(*, user: User, community: Community) -> Membership:
     """Leave a community; the last facilitator must hand over first."""
-    _lock_live(community)
+    lock_live(community)
     own = permissions.membership_of(user, community)
     if not permissions.can_leave(own):
         raise PermissionDenied
@@ -504,7 +500,7 @@ def leave_community(*, user: User, community: Community) -> Membership:
 @transaction.atomic
 def remove_member(*, actor: User, membership: Membership) -> Membership:
     """Remove someone from a community; they cannot rejoin on their own."""
-    _lock_live(membership.community)
+    lock_live(membership.community)
     _require_manager(actor, membership.community)
     membership.refresh_from_db()
     if membership.state != State.ACTIVE:
@@ -526,7 +522,7 @@ def change_role(
     A guest expert may be given the last day of that role (``guest_expert_until``,
     today or later); any other role has none.
     """
-    _lock_live(membership.community)
+    lock_live(membership.community)
     _require_manager(actor, membership.community)
     membership.refresh_from_db()
     if membership.state != State.ACTIVE:

@@ -1,19 +1,24 @@
+import tempfile
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from maillage.accounts.models import User
 from maillage.core.htmx import HtmxHttpRequest
-from maillage.core.http import posted_choice
+from maillage.core.http import posted_choice, report
 from maillage.core.submissions import earlier_result
 
-from . import method_selectors, permissions, selectors, services
+from . import permissions, sections, selectors, services
+from .access import community_for
+from .export import write_community_export
 from .forms import (
     DECISIONS,
     INVITATION_ANSWERS,
@@ -30,27 +35,11 @@ from .models import Community, Membership
 MEMBERS_PER_PAGE = 20
 
 
-def _community_for(request, slug, queryset=None):
-    """The community and the viewer's membership; 404 when it must stay hidden."""
-    if queryset is None:
-        queryset = Community.objects.all()
-    community = get_object_or_404(queryset, slug=slug)
-    membership = permissions.membership_of(request.user, community)
-    if not permissions.can_view_community(request.user, community, membership):
-        raise Http404
-    return community, membership
-
-
 def _managed_community(request, slug):
-    community, membership = _community_for(request, slug)
+    community, membership = community_for(request, slug)
     if not permissions.can_manage(request.user, community, membership):
         raise PermissionDenied
     return community, membership
-
-
-def _report(request, error: ValidationError):
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _archived(request, community):
@@ -58,7 +47,7 @@ def _archived(request, community):
     try:
         permissions.ensure_not_archived(community)
     except ValidationError as error:
-        _report(request, error)
+        report(request, error)
         return redirect(community)
     return None
 
@@ -111,11 +100,10 @@ def community_create(request):
 
 @require_GET
 def community_detail(request, slug):
-    community, membership = _community_for(
-        request, slug, Community.objects.with_last_reorientation()
+    community, membership = community_for(
+        request, slug, sections.annotate_page(Community.objects.all())
     )
     user = request.user
-    can_manage = permissions.can_manage(user, community, membership)
     context = {
         "community": community,
         "membership": membership,
@@ -124,21 +112,13 @@ def community_detail(request, slug):
         "can_join": permissions.can_join(user, community, membership),
         "can_request": permissions.can_request(user, community, membership),
         "can_leave": permissions.can_leave(membership, community),
-        "can_manage": can_manage,
         "can_steer": permissions.can_steer(user, community, membership),
-        "can_view_setup_path": permissions.can_view_setup_path(
-            user, community, membership
-        ),
-        "can_view_dashboard": permissions.can_view_dashboard(
-            user, community, membership
-        ),
-        "can_reopen": permissions.can_reopen(user, community),
-        "dissolution": method_selectors.current_dissolution(community),
         "can_view_members": permissions.can_view_members(user, community, membership),
         "can_view_content": permissions.can_view_content(user, community, membership),
-        "pending_request_count": (
-            len(selectors.pending_requests(community)) if can_manage else 0
-        ),
+        # What the other parts add: the method's closing summary, the links of
+        # the "Facilitation" card.
+        "summaries": sections.summaries_for(user, community, membership),
+        "tools": sections.tools_for(user, community, membership),
     }
     return render(request, "communities/community_detail.html", context)
 
@@ -167,7 +147,7 @@ def community_update(request, slug):
 
 @require_GET
 def member_list(request: HtmxHttpRequest, slug):
-    community, membership = _community_for(request, slug)
+    community, membership = community_for(request, slug)
     if not permissions.can_view_members(request.user, community, membership):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -200,7 +180,7 @@ def member_list(request: HtmxHttpRequest, slug):
 @login_required
 @require_POST
 def community_join(request, slug):
-    community, _membership = _community_for(request, slug)
+    community, _membership = community_for(request, slug)
     if refused := _archived(request, community):
         return refused
     try:
@@ -215,7 +195,7 @@ def community_join(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def membership_request(request, slug):
-    community, membership = _community_for(request, slug)
+    community, membership = community_for(request, slug)
     if refused := _archived(request, community):
         return refused
     if not permissions.can_request(request.user, community, membership):
@@ -241,7 +221,7 @@ def membership_request(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def community_leave(request, slug):
-    community, membership = _community_for(request, slug)
+    community, membership = community_for(request, slug)
     if refused := _archived(request, community):
         return refused
     if not permissions.can_leave(membership, community):
@@ -250,7 +230,7 @@ def community_leave(request, slug):
         try:
             services.leave_community(user=request.user, community=community)
         except ValidationError as error:
-            _report(request, error)
+            report(request, error)
         else:
             messages.success(
                 request, _("You left %(name)s.") % {"name": community.name}
@@ -289,7 +269,7 @@ def request_decide(request, slug, pk):
     try:
         decide(actor=request.user, membership=pending)
     except ValidationError as error:
-        _report(request, error)
+        report(request, error)
     else:
         name = pending.user.public_name
         if approve:
@@ -344,7 +324,7 @@ def invitation_revoke(request, slug, pk):
     try:
         services.revoke_invitation(actor=request.user, invitation=invitation)
     except ValidationError as error:
-        _report(request, error)
+        report(request, error)
     else:
         messages.success(request, _("The invitation is withdrawn."))
     return redirect("communities:invitation_list", slug=slug)
@@ -377,7 +357,7 @@ def invitation_detail(request, token):
             messages.success(request, _("You declined the invitation."))
             return redirect("communities:home")
         except ValidationError as error:
-            _report(request, error)
+            report(request, error)
     return render(
         request,
         "communities/invitation_detail.html",
@@ -389,7 +369,7 @@ def invitation_detail(request, token):
 @require_POST
 def invitation_respond(request, slug):
     """Answer an invitation from the community page, without the e-mailed link."""
-    community, _membership = _community_for(request, slug)
+    community, _membership = community_for(request, slug)
     if refused := _archived(request, community):
         return refused
     answer = posted_choice(
@@ -427,7 +407,7 @@ def membership_role(request, slug, pk):
                 actor=request.user, membership=target, **form.cleaned_data
             )
         except ValidationError as error:
-            _report(request, error)
+            report(request, error)
         else:
             messages.success(
                 request,
@@ -450,7 +430,7 @@ def membership_remove(request, slug, pk):
         try:
             services.remove_member(actor=request.user, membership=target)
         except ValidationError as error:
-            _report(request, error)
+            report(request, error)
         else:
             messages.success(
                 request,
@@ -488,4 +468,25 @@ def profile_detail(request, pk):
             "expertise": list(person.expertise.all()),
             "communities": selectors.active_communities_of(person, viewer),
         },
+    )
+
+
+@login_required
+@require_GET
+def community_export(request, slug):
+    """The full export ZIP, for facilitators and staff (archived or not)."""
+    community, membership = community_for(request, slug)
+    if not permissions.can_export(request.user, community, membership):
+        raise PermissionDenied
+    # Spooled: a small export stays in memory, a large one goes to disk.
+    # FileResponse closes the file once the response is sent.
+    archive = tempfile.SpooledTemporaryFile(max_size=20 * 1024 * 1024)  # noqa: SIM115
+    write_community_export(actor=request.user, community=community, fileobj=archive)
+    archive.seek(0)
+    stamp = timezone.localdate().isoformat()
+    return FileResponse(
+        archive,
+        as_attachment=True,
+        filename=f"maillage-{community.slug}-{stamp}.zip",
+        content_type="application/zip",
     )

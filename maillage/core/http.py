@@ -1,8 +1,10 @@
-"""Refusing a request whose input no form field could show an error for."""
+"""Refusing a request whose input no form field could show an error for, and
+saying why a write was refused when no form shows it."""
 
 from collections.abc import Iterable, Mapping
 
-from django.core.exceptions import BadRequest
+from django.contrib import messages
+from django.core.exceptions import BadRequest, ValidationError
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -43,3 +45,10 @@ def posted_choice(
             "choices": expected,
         }
     )
+
+
+def report(request, error: ValidationError) -> None:
+    """Show each message of ``error`` as an error message of the next page (a
+    write refused by a service, with no form to show it next to a field)."""
+    for message in error.messages:
+        messages.error(request, message)

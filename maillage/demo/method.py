@@ -16,13 +16,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from maillage.communities import method_services
-from maillage.communities.models import (
+from maillage.communities.models import Community, Membership
+from maillage.method import services as method_services
+from maillage.method.models import (
     CharterRevision,
-    Community,
     CommunitySetupStep,
     Dissolution,
-    Membership,
     Objective,
     StageChange,
 )

@@ -374,58 +374,58 @@ ROUTES = {
         post=_organisation_form, writers=signed_in
     ),
     # The method: guide and proposals (no community; staff review them).
-    "communities:guide": Route(post=_proposal_form, writers=signed_in),
-    "communities:proposal_list": Route(),
-    "communities:proposal_detail": Route(_pk_of("method", "proposal")),
-    "communities:proposal_accept": Route(
+    "method:guide": Route(post=_proposal_form, writers=signed_in),
+    "method:proposal_list": Route(),
+    "method:proposal_detail": Route(_pk_of("method", "proposal")),
+    "method:proposal_accept": Route(
         _pk_of("method", "proposal"), post=_accept_form, writers=staff_only
     ),
-    "communities:proposal_decline": Route(
+    "method:proposal_decline": Route(
         _pk_of("method", "proposal"),
         post=lambda w, k: {"decline-message": "Pas sur ce territoire."},
         writers=staff_only,
     ),
     # The method: facilitators and staff steer a live community.
-    "communities:setup_path": Route(community_slug),
-    "communities:setup_step_update": Route(
+    "method:setup_path": Route(community_slug),
+    "method:setup_step_update": Route(
         _in_community("method", "step"), post=_step_form, writers=managers_of_live
     ),
-    "communities:charter_detail": Route(community_slug),
-    "communities:charter_update": Route(
+    "method:charter_detail": Route(community_slug),
+    "method:charter_update": Route(
         community_slug, post=_charter_form, writers=managers_of_live
     ),
-    "communities:charter_history": Route(community_slug),
-    "communities:objective_list": Route(community_slug),
-    "communities:objective_create": Route(
+    "method:charter_history": Route(community_slug),
+    "method:objective_list": Route(community_slug),
+    "method:objective_create": Route(
         community_slug,
         post=lambda w, k: {**_objective_form(w, k), "title": "Nouvel objectif"},
         writers=managers_of_live,
     ),
-    "communities:objective_detail": Route(_in_community("method", "objective")),
-    "communities:objective_update": Route(
+    "method:objective_detail": Route(_in_community("method", "objective")),
+    "method:objective_update": Route(
         _in_community("method", "objective"),
         post=_objective_form,
         writers=managers_of_live,
     ),
-    "communities:objective_progress": Route(
+    "method:objective_progress": Route(
         _in_community("method", "objective"),
         post=_progress_form,
         writers=managers_of_live,
     ),
-    "communities:stage_timeline": Route(
+    "method:stage_timeline": Route(
         community_slug,
         post=lambda w, k: {"stage": "maturing", "reason": "Nous avançons."},
         writers=managers_of_live,
     ),
     # Facilitators, staff and (read-only: it takes no POST) the sponsor.
-    "communities:dashboard": Route(community_slug),
-    "communities:closing": Route(community_slug),
-    "communities:community_dissolve": Route(
+    "method:dashboard": Route(community_slug),
+    "method:closing": Route(community_slug),
+    "method:community_dissolve": Route(
         community_slug,
         post=lambda w, k: {"achieved": "Des menus locaux.", "learned": "Beaucoup."},
         writers=managers_of_live,
     ),
-    "communities:community_reorient": Route(
+    "method:community_reorient": Route(
         community_slug,
         post=lambda w, k: {
             "domain": "Gaspillage alimentaire",
@@ -434,7 +434,7 @@ ROUTES = {
         },
         writers=managers_of_live,
     ),
-    "communities:community_reopen": Route(
+    "method:community_reopen": Route(
         community_slug,
         post=lambda w, k: {"reason": "Les membres reprennent."},
         writers=_staff_and_archived,

@@ -46,7 +46,7 @@ CHOICES = {
     "followed",
 }
 # Fields of those names that are free text.
-FREE_TEXT = {("communities:guide", "role")}  # the proposer's job
+FREE_TEXT = {("method:guide", "role")}  # the proposer's job
 
 
 @pytest.fixture(scope="module")

@@ -32,25 +32,8 @@ from maillage.accounts.models import Consent, ExpertiseTag, PrivacyOfficer
 from maillage.accounts.services import tags_from_names
 from maillage.accounts.tests.factories import UserFactory
 from maillage.communities import services as community_services
-from maillage.communities.models import (
-    Charter,
-    CharterRevision,
-    Community,
-    CommunityProposal,
-    CommunitySetupStep,
-    Dissolution,
-    Membership,
-    Objective,
-    ObjectiveProgress,
-    Reorientation,
-    SetupStepTemplate,
-    StageChange,
-)
-from maillage.communities.tests.factories import (
-    CommunityFactory,
-    MembershipFactory,
-    ProposalFactory,
-)
+from maillage.communities.models import Community, Membership
+from maillage.communities.tests.factories import CommunityFactory, MembershipFactory
 from maillage.conversations.models import (
     KIND_SECTIONS,
     Flag,
@@ -62,6 +45,19 @@ from maillage.conversations.models import (
 )
 from maillage.core.markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 from maillage.core.text import fold
+from maillage.method.models import (
+    Charter,
+    CharterRevision,
+    CommunityProposal,
+    CommunitySetupStep,
+    Dissolution,
+    Objective,
+    ObjectiveProgress,
+    Reorientation,
+    SetupStepTemplate,
+    StageChange,
+)
+from maillage.method.tests.factories import ProposalFactory
 from maillage.notifications import emails as notification_emails
 from maillage.notifications.models import Notification
 from maillage.organisations.tests.factories import OrganisationFactory

@@ -39,17 +39,13 @@ from django.utils import timezone
 
 from maillage.accounts import services as account_services
 from maillage.accounts.tests.factories import UserFactory
-from maillage.communities import method_services
 from maillage.communities import services as community_services
-from maillage.communities.models import (
-    Community,
-    CommunitySetupStep,
-    Invitation,
-    Membership,
-)
+from maillage.communities.models import Community, Invitation, Membership
 from maillage.communities.tests.factories import CommunityFactory, MembershipFactory
 from maillage.conversations import services as conversation_services
 from maillage.conversations.models import Flag, Thread
+from maillage.method import services as method_services
+from maillage.method.models import CommunitySetupStep
 from maillage.notifications import emails as notification_emails
 from maillage.notifications import services as notification_services
 from maillage.notifications.models import Category, Notification
@@ -223,7 +219,7 @@ def seed_method(world: World) -> None:
         community = world.communities[kind]
         facilitator = world.people[kind, "facilitator"]
         mark = world.mark
-        community_services.copy_setup_path(community)
+        method_services.copy_setup_path(community)
         step = method_services.update_setup_step(
             actor=facilitator,
             step=community.setup_steps.order_by("position", "pk").first(),

@@ -14,3 +14,10 @@ def community_nav(context, community, membership, current=""):
             context["request"].user, community, membership, current
         ),
     }
+
+
+@register.inclusion_tag("communities/includes/archived_notice.html")
+def archived_notice(community):
+    """The notice that a dissolved community can be read but no longer changed
+    (nothing when it is live), for every part's pages."""
+    return {"community": community}

@@ -1,27 +1,13 @@
-"""What a new user hit (issue 10): bad input to communities and the method is
-refused with a message, numbers are read the French way, and a creating form
-sent twice creates once."""
-
-from decimal import Decimal
+"""What a new user hit (issue 10): bad input to the communities app is refused
+with a message, and a creating form sent twice creates once (the method's part
+is in ``maillage/method/tests/test_bad_input.py``)."""
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
-from maillage.communities.models import (
-    Community,
-    CommunityProposal,
-    Invitation,
-    Membership,
-    Objective,
-    ObjectiveProgress,
-)
-from maillage.communities.tests.factories import (
-    MembershipFactory,
-    ObjectiveFactory,
-    ProposalFactory,
-)
+from maillage.communities.models import Community, Invitation, Membership
+from maillage.communities.tests.factories import MembershipFactory
 from maillage.territories.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -50,77 +36,6 @@ def _sent_twice(client, url, data):
     return client.post(url, data), client.post(url, data)
 
 
-def _objective_data(**values):
-    return {
-        "title": "Plus de légumes d'ici",
-        "description": "",
-        "indicator": "Part des achats",
-        "baseline": "",
-        "target": "",
-        "unit": "%",
-        "due_date": "",
-        "status": "in_progress",
-        **values,
-    }
-
-
-# Numbers in French -----------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("typed", "stored"),
-    [("22,5", Decimal("22.5")), ("22.5", Decimal("22.5")), ("1 250", Decimal("1250"))],
-)
-def test_an_objective_reads_a_starting_value_the_french_way(
-    community, facilitator, typed, stored
-):
-    """The trial's "22,5" stored 225; it is now 22.5."""
-    _client(facilitator).post(
-        _url("objective_create", community),
-        _objective_data(baseline=typed, target="40"),
-    )
-
-    assert Objective.objects.get().baseline == stored
-
-
-def test_an_unreadable_number_is_an_error_next_to_the_field(community, facilitator):
-    response = _client(facilitator).post(
-        _url("objective_create", community),
-        _objective_data(baseline="22,5,5", target="1,250"),
-    )
-
-    form = response.context["form"]
-    assert "22,5" in form.errors["baseline"][0]
-    assert form.errors["target"]
-    assert 'value="22,5,5"' in response.content.decode()
-    assert not Objective.objects.exists()
-
-
-def test_the_objective_form_shows_numbers_the_french_way(community, facilitator):
-    """An objective's 22.50 is shown "22,50" to edit, in a text box."""
-    objective = ObjectiveFactory(community=community, baseline=Decimal("22.50"))
-
-    page = (
-        _client(facilitator)
-        .get(_url("objective_update", community, objective.pk))
-        .content.decode()
-    )
-
-    assert 'name="baseline" value="22,50"' in page
-    assert 'type="number"' not in page
-
-
-def test_a_measure_reads_the_french_way(community, facilitator):
-    objective = ObjectiveFactory(community=community)
-
-    _client(facilitator).post(
-        _url("objective_progress", community, objective.pk),
-        {"value": "27,75", "measured_on": timezone.localdate().isoformat()},
-    )
-
-    assert objective.progress_updates.get().value == Decimal("27.75")
-
-
 # Ids too large for the database ----------------------------------------------------
 
 
@@ -145,7 +60,6 @@ def test_a_huge_region_id_is_a_form_error(staff):
 @pytest.mark.parametrize(
     ("name", "params"),
     [
-        ("objective_detail", ["monteregie", HUGE]),
         ("membership_role", ["monteregie", HUGE]),
         ("request_decide", ["monteregie", HUGE]),
     ],
@@ -168,40 +82,6 @@ def test_a_huge_page_of_members_shows_a_page(community, member):
 # Creating forms sent twice ------------------------------------------------------------
 
 
-def test_a_double_clicked_proposal_is_stored_once(member):
-    url = reverse("communities:guide")
-    data = {
-        "role": "Cuisinière",
-        "organisation": "École des Berges",
-        "name": "Cantines du Bas-Saint-Laurent",
-        "domain": "Repas scolaires",
-        "regions": [Region.objects.get(code="01").pk],
-        "needs": "Trouver des producteurs près de chez nous.",
-    }
-
-    first, second = _sent_twice(_client(member), url, data)
-
-    assert first.status_code == second.status_code == 302
-    assert CommunityProposal.objects.count() == 1
-
-
-def test_a_proposal_form_shown_twice_sends_two_proposals(member):
-    client = _client(member)
-    url = reverse("communities:guide")
-    data = {
-        "role": "Cuisinière",
-        "organisation": "École des Berges",
-        "name": "Cantines",
-        "domain": "Repas scolaires",
-        "regions": [Region.objects.get(code="01").pk],
-        "needs": "Des producteurs.",
-    }
-    for _n in range(2):
-        client.post(url, {**data, "submission": _token(client, url)})
-
-    assert CommunityProposal.objects.count() == 2
-
-
 def test_a_double_clicked_community_is_created_once(staff):
     first, second = _sent_twice(
         _client(staff),
@@ -220,28 +100,6 @@ def test_a_double_clicked_community_is_created_once(staff):
     assert first.url == second.url == community.get_absolute_url()
 
 
-def test_a_double_clicked_acceptance_creates_one_community(staff):
-    proposal = ProposalFactory()
-    url = reverse("communities:proposal_accept", args=[proposal.pk])
-    client = _client(staff)
-    page = client.get(reverse("communities:proposal_detail", args=[proposal.pk]))
-    token = page.content.decode().split('name="accept-submission" value="')[1][:22]
-    data = {
-        "accept-name": "Laurentides à table",
-        "accept-slug": "laurentides",
-        "accept-domain": "Menus de CPE",
-        "accept-regions": [Region.objects.get(code="15").pk],
-        "accept-visibility": "public",
-        "accept-join_policy": "open",
-        "accept-submission": token,
-    }
-
-    first, second = client.post(url, data), client.post(url, data)
-
-    assert first.status_code == second.status_code == 302
-    assert Community.objects.filter(slug="laurentides").count() == 1
-
-
 def test_a_double_clicked_invitation_is_sent_once(
     community, facilitator, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -256,33 +114,6 @@ def test_a_double_clicked_invitation_is_sent_once(
     assert first.status_code == second.status_code == 302
     assert Invitation.objects.count() == 1
     assert len(mailoutbox) == 1
-
-
-def test_a_double_clicked_objective_is_added_once(community, facilitator):
-    _sent_twice(
-        _client(facilitator),
-        _url("objective_create", community),
-        _objective_data(baseline="10", target="40"),
-    )
-
-    assert Objective.objects.count() == 1
-
-
-def test_a_double_clicked_measure_is_recorded_once(community, facilitator):
-    objective = ObjectiveFactory(community=community)
-    client = _client(facilitator)
-    token = _token(client, _url("objective_detail", community, objective.pk))
-    data = {
-        "value": "30",
-        "measured_on": timezone.localdate().isoformat(),
-        "submission": token,
-    }
-    url = _url("objective_progress", community, objective.pk)
-
-    client.post(url, data)
-    client.post(url, data)
-
-    assert ObjectiveProgress.objects.count() == 1
 
 
 # Unknown choices ----------------------------------------------------------------------

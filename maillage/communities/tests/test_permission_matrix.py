@@ -14,12 +14,9 @@ Every viewer other than ``anonymous``, ``outsider`` and ``staff`` is a different
 person in each community, so that a role in one never helps in another.
 """
 
-import copy
-from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -27,171 +24,21 @@ from django.utils import timezone
 from maillage.accounts import services as account_services
 from maillage.accounts.models import Consent
 from maillage.accounts.tests.factories import UserFactory
-from maillage.communities import method_services, services
-from maillage.communities.models import (
-    CharterRevision,
-    Community,
-    CommunitySetupStep,
-    Dissolution,
-    Invitation,
-    Membership,
-    Objective,
-    ObjectiveProgress,
-    Reorientation,
-    StageChange,
-)
-from maillage.communities.tests.factories import (
-    CommunityFactory,
-    MembershipFactory,
-    ObjectiveFactory,
-    ProgressFactory,
+from maillage.communities import services
+from maillage.communities.models import Community, Invitation, Membership
+from maillage.communities.tests.factories import MembershipFactory
+from maillage.communities.tests.matrix import (
+    KINDS,
+    NEW_EMAIL,
+    STRANGERS,
+    assert_nothing_leaks,
+    assert_outcome,
+    built_world_fixture,  # noqa: F401 (a fixture)
+    cases,
+    world_fixture,  # noqa: F401 (a fixture)
 )
 from maillage.organisations.models import Organisation
 from maillage.territories.models import Region
-
-VIEWERS = (
-    "anonymous",
-    "outsider",
-    "invitee",
-    "requester",
-    "member",
-    "sponsor",
-    "facilitator",
-    "staff",
-)
-# Table headers name the viewers in short, in the same order.
-COLUMNS = ("anon", "out", "inv", "req", "mem", "spon", "fac", "staff")
-# The people who may see who belongs to a community.
-INSIDERS = {"member", "sponsor", "facilitator", "staff"}
-# The people from whom a private community hides, even its name.
-STRANGERS = {"anonymous", "outsider", "requester"}
-
-KINDS = {
-    "public": (
-        "Cantines Publiques Estrie",
-        Community.Visibility.PUBLIC,
-        Community.JoinPolicy.OPEN,
-        "Tremblay",
-    ),
-    "restricted": (
-        "Cercle Restreint Laurentides",
-        Community.Visibility.RESTRICTED,
-        Community.JoinPolicy.REQUEST,
-        "Gagnon",
-    ),
-    "private": (
-        "Atelier Confidentiel Gaspésie",
-        Community.Visibility.PRIVATE,
-        Community.JoinPolicy.INVITATION,
-        "Bouchard",
-    ),
-}
-FIRST_NAMES = {
-    "facilitator": "Fanny",
-    "member": "Mathis",
-    "invitee": "Inès",
-    "requester": "Rémi",
-    "sponsor": "Paule",
-}
-NEW_EMAIL = "nouvelle.personne@exemple.qc.ca"
-
-
-@dataclass
-class World:
-    communities: dict[str, Community]
-    people: dict[tuple[str, str], object]
-    outsider: object
-    staff: object
-
-    def user(self, kind, viewer):
-        """Who plays ``viewer`` in the ``kind`` community; None when anonymous."""
-        if viewer == "anonymous":
-            return None
-        if viewer in ("outsider", "staff"):
-            return getattr(self, viewer)
-        return self.people[kind, viewer]
-
-    def membership(self, kind, role):
-        return Membership.objects.get(
-            community=self.communities[kind], user=self.people[kind, role]
-        )
-
-    def state_of(self, kind, viewer):
-        """The viewer's (state, role) in the ``kind`` community, or None."""
-        return (
-            Membership.objects.filter(
-                community=self.communities[kind], user=self.user(kind, viewer)
-            )
-            .values_list("state", "role")
-            .first()
-        )
-
-    def client_for(self, kind, viewer):
-        client = Client()
-        user = self.user(kind, viewer)
-        if user is not None:
-            client.force_login(user)
-        return client
-
-
-def _build_world():
-    """Three communities, each with a facilitator, a member, a sponsor, an invitee
-    and a requester."""
-    communities, people = {}, {}
-    for kind, (name, visibility, join_policy, surname) in KINDS.items():
-        community = CommunityFactory(
-            name=name, slug=kind, visibility=visibility, join_policy=join_policy
-        )
-        communities[kind] = community
-        for role, first_name in FIRST_NAMES.items():
-            people[kind, role] = UserFactory(display_name=f"{first_name} {surname}")
-        MembershipFactory(
-            community=community,
-            user=people[kind, "facilitator"],
-            role=Membership.Role.FACILITATOR,
-        )
-        MembershipFactory(community=community, user=people[kind, "member"])
-        MembershipFactory(
-            community=community,
-            user=people[kind, "sponsor"],
-            role=Membership.Role.SPONSOR,
-        )
-        MembershipFactory(
-            community=community,
-            user=people[kind, "requester"],
-            state=Membership.State.REQUESTED,
-            joined_at=None,
-            request_message="Je voudrais me joindre à vous.",
-        )
-        services.invite_member(
-            actor=people[kind, "facilitator"],
-            community=community,
-            email=people[kind, "invitee"].email,
-        )
-    return World(
-        communities=communities,
-        people=people,
-        outsider=UserFactory(display_name="Olivier Externe"),
-        staff=UserFactory(display_name="Sophie Personnel", is_staff=True),
-    )
-
-
-@pytest.fixture(scope="module")
-def _built_world(django_db_setup, django_db_blocker):
-    """The world, built once for the module and undone after its last test.
-
-    Each test runs in its own savepoint (``db``), rolled back, so every test
-    meets the same rows; it gets its own copy of the Python objects, so that a
-    service changing an instance in place cannot mislead the next test.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield _build_world()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def world(_built_world, db):
-    return copy.deepcopy(_built_world)
 
 
 def _database_state():
@@ -205,39 +52,6 @@ def _database_state():
             Community.objects.values_list("id", "name", "visibility", "join_policy")
         ),
     )
-
-
-def _cases(table):
-    """Turn a text table (a name, a kind, an outcome per viewer) into test cases."""
-    header, *rows = (line.split() for line in table.strip().splitlines())
-    assert tuple(header[2:]) == COLUMNS
-    return [
-        pytest.param(name, kind, viewer, outcome, id=f"{name}-{kind}-{viewer}")
-        for name, kind, *outcomes in rows
-        for viewer, outcome in zip(VIEWERS, outcomes, strict=True)
-    ]
-
-
-def _assert_outcome(response, outcome, community):
-    if outcome == "login":
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("account_login"))
-    elif outcome == "back":
-        assert response.status_code == 302
-        assert response.url == community.get_absolute_url()
-    else:
-        assert response.status_code == int(outcome)
-
-
-def _assert_nothing_leaks(html, world, kind, viewer):
-    """Members stay hidden from non-insiders; a private community from strangers."""
-    if viewer not in INSIDERS:
-        for role in ("member", "invitee", "requester"):
-            if role != viewer:
-                assert world.people[kind, role].display_name not in html
-    if kind == "private" and viewer in STRANGERS:
-        assert world.communities[kind].name not in html
-        assert world.people[kind, "facilitator"].display_name not in html
 
 
 # Pages ------------------------------------------------------------------------
@@ -287,7 +101,7 @@ def _page_url(page, world, kind):
     return reverse(f"communities:{page}", args=[community.slug])
 
 
-@pytest.mark.parametrize(("page", "kind", "viewer", "outcome"), _cases(PAGES))
+@pytest.mark.parametrize(("page", "kind", "viewer", "outcome"), cases(PAGES))
 def test_page_answers_each_viewer_as_expected_and_leaks_nothing(
     world, page, kind, viewer, outcome
 ):
@@ -296,9 +110,9 @@ def test_page_answers_each_viewer_as_expected_and_leaks_nothing(
 
     response = world.client_for(kind, viewer).get(_page_url(page, world, kind))
 
-    _assert_outcome(response, outcome, community)
+    assert_outcome(response, outcome, community)
     html = response.content.decode()
-    _assert_nothing_leaks(html, world, kind, viewer)
+    assert_nothing_leaks(html, world, kind, viewer)
     if outcome == "200" and page != "profile_detail":
         assert community.name in html
     if outcome == "200" and page in ("member_list", "profile_detail"):
@@ -526,7 +340,7 @@ def _assert_done(action, world, kind, viewer):
             assert community.name == "Nouveau nom"
 
 
-@pytest.mark.parametrize(("action", "kind", "viewer", "outcome"), _cases(ACTIONS))
+@pytest.mark.parametrize(("action", "kind", "viewer", "outcome"), cases(ACTIONS))
 def test_action_is_done_only_by_allowed_viewers(world, action, kind, viewer, outcome):
     """An allowed viewer changes the data; any other is turned away, data untouched."""
     url, data, done_url = _action_request(action, world, kind)
@@ -539,9 +353,9 @@ def test_action_is_done_only_by_allowed_viewers(world, action, kind, viewer, out
         assert response.url == done_url
         _assert_done(action, world, kind, viewer)
     else:
-        _assert_outcome(response, outcome, world.communities[kind])
+        assert_outcome(response, outcome, world.communities[kind])
         assert _database_state() == before
-    _assert_nothing_leaks(response.content.decode(), world, kind, viewer)
+    assert_nothing_leaks(response.content.decode(), world, kind, viewer)
 
 
 @pytest.mark.parametrize(
@@ -623,13 +437,13 @@ def test_only_launchers_and_staff_may_start_a_community(world, viewer, outcome):
     page = client.get(url)
     response = client.post(url, data)
 
-    _assert_outcome(page, outcome, None)
+    assert_outcome(page, outcome, None)
     created = Community.objects.filter(slug="nouvelle").exists()
     if outcome == "200":
         assert response.status_code == 302
         assert created
     else:
-        _assert_outcome(response, outcome, None)
+        assert_outcome(response, outcome, None)
         assert not created
 
 
@@ -641,8 +455,8 @@ def test_anonymous_cannot_add_an_organisation(db, client):
     page = client.get(url)
     response = client.post(url, data)
 
-    _assert_outcome(page, "login", None)
-    _assert_outcome(response, "login", None)
+    assert_outcome(page, "login", None)
+    assert_outcome(response, "login", None)
     assert not Organisation.objects.filter(name="CPE Anonyme").exists()
 
 
@@ -673,7 +487,7 @@ def test_account_page_sends_anonymous_visitor_to_login(db, client, page):
     """Account pages ask an anonymous visitor to log in."""
     response = client.get(reverse(f"accounts:{page}"))
 
-    _assert_outcome(response, "login", None)
+    assert_outcome(response, "login", None)
 
 
 @pytest.mark.parametrize("page", ACCOUNT_PAGES)
@@ -693,7 +507,7 @@ def test_account_post_from_anonymous_visitor_is_sent_to_login(db, client, page):
     """An anonymous POST to an account form is sent to login, and nothing is saved."""
     response = client.post(reverse(f"accounts:{page}"), {"directory": "on"})
 
-    _assert_outcome(response, "login", None)
+    assert_outcome(response, "login", None)
     assert not Consent.objects.exists()
 
 
@@ -738,7 +552,7 @@ def test_profile_is_visible_to_self_staff_and_fellow_members(
 
     response = client.get(reverse("communities:profile_detail", args=[person.pk]))
 
-    _assert_outcome(response, outcome, None)
+    assert_outcome(response, outcome, None)
     assert ("Marc Profil" in response.content.decode()) is (outcome == "200")
 
 
@@ -798,7 +612,7 @@ def test_anonymous_visitor_cannot_see_a_consenting_profile(person, client):
 
     response = client.get(reverse("communities:profile_detail", args=[person.pk]))
 
-    _assert_outcome(response, "login", None)
+    assert_outcome(response, "login", None)
 
 
 @pytest.mark.parametrize("viewer", ["staff", "fellow_member"])
@@ -837,242 +651,3 @@ def test_directory_lists_only_people_who_consented(db, client):
     assert linked == {listed.pk}
     assert "Léa Annuaire" in html
     assert "Zoé Retirée" not in html
-
-
-# The method: setup path, charter, objectives, stages, dashboard, closing ---------
-
-METHOD_PAGES = """
-page               kind       anon  out   inv   req   mem   spon  fac   staff
-charter_detail     public     200   200   200   200   200   200   200   200
-charter_detail     restricted login 403   403   403   200   200   200   200
-charter_detail     private    404   404   403   404   200   200   200   200
-charter_history    public     200   200   200   200   200   200   200   200
-charter_history    restricted login 403   403   403   200   200   200   200
-charter_history    private    404   404   403   404   200   200   200   200
-objective_list     public     200   200   200   200   200   200   200   200
-objective_list     restricted login 403   403   403   200   200   200   200
-objective_list     private    404   404   403   404   200   200   200   200
-objective_detail   public     200   200   200   200   200   200   200   200
-objective_detail   restricted login 403   403   403   200   200   200   200
-objective_detail   private    404   404   403   404   200   200   200   200
-stage_timeline     public     200   200   200   200   200   200   200   200
-stage_timeline     restricted login 403   403   403   200   200   200   200
-stage_timeline     private    404   404   403   404   200   200   200   200
-setup_path         public     login 403   403   403   200   200   200   200
-setup_path         restricted login 403   403   403   200   200   200   200
-setup_path         private    404   404   403   404   200   200   200   200
-dashboard          public     login 403   403   403   403   200   200   200
-dashboard          restricted login 403   403   403   403   200   200   200
-dashboard          private    login 404   403   404   403   200   200   200
-community_export   public     login 403   403   403   403   403   200   200
-community_export   restricted login 403   403   403   403   403   200   200
-community_export   private    login 404   403   404   403   403   200   200
-charter_update     public     login 403   403   403   403   403   200   200
-charter_update     restricted login 403   403   403   403   403   200   200
-charter_update     private    login 404   403   404   403   403   200   200
-objective_create   public     login 403   403   403   403   403   200   200
-objective_create   restricted login 403   403   403   403   403   200   200
-objective_create   private    login 404   403   404   403   403   200   200
-objective_update   public     login 403   403   403   403   403   200   200
-objective_update   restricted login 403   403   403   403   403   200   200
-objective_update   private    login 404   403   404   403   403   200   200
-closing            public     login 403   403   403   403   403   200   200
-closing            restricted login 403   403   403   403   403   200   200
-closing            private    login 404   403   404   403   403   200   200
-community_dissolve public     login 403   403   403   403   403   200   200
-community_dissolve restricted login 403   403   403   403   403   200   200
-community_dissolve private    login 404   403   404   403   403   200   200
-community_reorient public     login 403   403   403   403   403   200   200
-community_reorient restricted login 403   403   403   403   403   200   200
-community_reorient private    login 404   403   404   403   403   200   200
-community_reopen   public     login 403   403   403   403   403   403   back
-community_reopen   restricted login 403   403   403   403   403   403   back
-community_reopen   private    login 404   403   404   403   403   403   back
-"""
-
-
-@pytest.fixture
-def method_world(world):
-    """The world's communities with a setup path, a charter and an objective."""
-    for community in world.communities.values():
-        services.copy_setup_path(community)
-        method_services.save_charter(
-            actor=world.staff,
-            community=community,
-            mandate=f"Mandat de {community.name}",
-            domain="Achats locaux",
-        )
-        objective = ObjectiveFactory(community=community, title=f"But {community.slug}")
-        ProgressFactory(objective=objective)
-    return world
-
-
-def _method_url(name, world, kind):
-    community = world.communities[kind]
-    if name in ("objective_detail", "objective_update", "objective_progress"):
-        return reverse(
-            f"communities:{name}", args=[community.slug, community.objectives.get().pk]
-        )
-    if name == "setup_step_update":
-        step = community.setup_steps.first()
-        return reverse(f"communities:{name}", args=[community.slug, step.pk])
-    return reverse(f"communities:{name}", args=[community.slug])
-
-
-@pytest.mark.parametrize(("page", "kind", "viewer", "outcome"), _cases(METHOD_PAGES))
-def test_method_page_answers_each_viewer_as_expected_and_leaks_nothing(
-    method_world, page, kind, viewer, outcome
-):
-    """Each page of the method gives each viewer the expected status, no hidden
-    name, and the community's own content when it opens."""
-    community = method_world.communities[kind]
-
-    response = method_world.client_for(kind, viewer).get(
-        _method_url(page, method_world, kind)
-    )
-
-    _assert_outcome(response, outcome, community)
-    if response.streaming:
-        return
-    html = response.content.decode()
-    _assert_nothing_leaks(html, method_world, kind, viewer)
-    if outcome == "200":
-        assert community.name in html
-    if outcome == "200" and page == "charter_detail":
-        assert f"Mandat de {community.name}" in html
-    if outcome == "200" and page in ("objective_list", "objective_detail"):
-        assert f"But {community.slug}" in html
-    if outcome != "200":
-        assert f"Mandat de {community.name}" not in html
-        assert f"But {community.slug}" not in html
-
-
-METHOD_ACTIONS = """
-action             kind       anon  out   inv   req   mem   spon  fac   staff
-setup_step_update  public     login 403   403   403   403   403   ok    ok
-setup_step_update  restricted login 403   403   403   403   403   ok    ok
-setup_step_update  private    login 404   403   404   403   403   ok    ok
-charter_update     public     login 403   403   403   403   403   ok    ok
-charter_update     restricted login 403   403   403   403   403   ok    ok
-charter_update     private    login 404   403   404   403   403   ok    ok
-objective_create   public     login 403   403   403   403   403   ok    ok
-objective_create   restricted login 403   403   403   403   403   ok    ok
-objective_create   private    login 404   403   404   403   403   ok    ok
-objective_update   public     login 403   403   403   403   403   ok    ok
-objective_update   restricted login 403   403   403   403   403   ok    ok
-objective_update   private    login 404   403   404   403   403   ok    ok
-objective_progress public     login 403   403   403   403   403   ok    ok
-objective_progress restricted login 403   403   403   403   403   ok    ok
-objective_progress private    login 404   403   404   403   403   ok    ok
-stage_timeline     public     login 403   403   403   403   403   ok    ok
-stage_timeline     restricted login 403   403   403   403   403   ok    ok
-stage_timeline     private    login 404   403   404   403   403   ok    ok
-community_reorient public     login 403   403   403   403   403   ok    ok
-community_reorient restricted login 403   403   403   403   403   ok    ok
-community_reorient private    login 404   403   404   403   403   ok    ok
-community_dissolve public     login 403   403   403   403   403   ok    ok
-community_dissolve restricted login 403   403   403   403   403   ok    ok
-community_dissolve private    login 404   403   404   403   403   ok    ok
-community_reopen   public     login 403   403   403   403   403   403   back
-community_reopen   restricted login 403   403   403   403   403   403   back
-community_reopen   private    login 404   403   404   403   403   403   back
-"""
-
-
-def _method_request(action, world, kind):
-    """The form data of a method action, and where it leads when done."""
-    community = world.communities[kind]
-    slug = community.slug
-    step = community.setup_steps.first()
-    data = {
-        "setup_step_update": {f"step-{step.pk}-status": "done"},
-        "charter_update": {"mandate": "Nouveau mandat", "domain": "Achats"},
-        "objective_create": {"title": "Nouvel objectif", "status": "planned"},
-        "objective_update": {
-            "title": "But renommé",
-            "target": "40",
-            "status": "reached",
-        },
-        "objective_progress": {"value": "33", "measured_on": "2025-01-15"},
-        "stage_timeline": {"stage": "coalescing", "reason": "On démarre."},
-        "community_reorient": {
-            "domain": "Gaspillage",
-            "reason": "Cap atteint.",
-            "stage": "potential",
-        },
-        "community_dissolve": {"achieved": "Beaucoup.", "learned": "Encore plus."},
-        "community_reopen": {"reason": "Erreur."},
-    }[action]
-    done = {
-        # Back at the saved step, the next one not done open.
-        "setup_step_update": reverse("communities:setup_path", args=[slug])
-        + f"?etape=2#step-{step.pk}",
-        "charter_update": reverse("communities:charter_detail", args=[slug]),
-        "objective_create": reverse("communities:objective_list", args=[slug]),
-        "objective_update": community.objectives.get().get_absolute_url(),
-        "objective_progress": community.objectives.get().get_absolute_url(),
-        "stage_timeline": reverse("communities:stage_timeline", args=[slug]),
-        "community_reorient": reverse("communities:objective_list", args=[slug]),
-        "community_dissolve": community.get_absolute_url(),
-    }.get(action)
-    return _method_url(action, world, kind), data, done
-
-
-def _method_state():
-    """What the method's actions may change."""
-    return (
-        sorted(Community.objects.values_list("id", "stage", "domain", "archived_at")),
-        sorted(CommunitySetupStep.objects.values_list("id", "status")),
-        CharterRevision.objects.count(),
-        sorted(Objective.objects.values_list("id", "title", "status")),
-        ObjectiveProgress.objects.count(),
-        StageChange.objects.count(),
-        Reorientation.objects.count(),
-        Dissolution.objects.count(),
-    )
-
-
-def _assert_method_done(action, world, kind):
-    community = world.communities[kind]
-    community.refresh_from_db()
-    match action:
-        case "setup_step_update":
-            assert community.setup_steps.first().status == "done"
-        case "charter_update":
-            assert community.charter.mandate == "Nouveau mandat"
-            assert community.charter_revisions.count() == 2
-        case "objective_create":
-            assert community.objectives.filter(title="Nouvel objectif").exists()
-        case "objective_update":
-            assert community.objectives.get().status == "reached"
-        case "objective_progress":
-            assert community.objectives.get().progress_updates.count() == 2
-        case "stage_timeline":
-            assert community.stage == "coalescing"
-        case "community_reorient":
-            assert community.domain == "Gaspillage"
-        case "community_dissolve":
-            assert community.is_archived
-
-
-@pytest.mark.parametrize(
-    ("action", "kind", "viewer", "outcome"), _cases(METHOD_ACTIONS)
-)
-def test_method_action_is_done_only_by_allowed_viewers(
-    method_world, action, kind, viewer, outcome
-):
-    """Facilitators and staff change the method; anyone else is turned away and
-    nothing changes."""
-    url, data, done = _method_request(action, method_world, kind)
-    before = _method_state()
-
-    response = method_world.client_for(kind, viewer).post(url, data)
-
-    if outcome == "ok":
-        assert response.status_code == 302
-        assert response.url.startswith(done)
-        _assert_method_done(action, method_world, kind)
-    else:
-        _assert_outcome(response, outcome, method_world.communities[kind])
-        assert _method_state() == before
-    _assert_nothing_leaks(response.content.decode(), method_world, kind, viewer)

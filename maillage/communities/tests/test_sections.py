@@ -92,11 +92,11 @@ def _tab_labels(html):
         ("conversations:activity", "Échanges"),
         ("conversations:thread_list", "Échanges"),
         ("communities:member_list", "Membres"),
-        ("communities:charter_detail", "Charte"),
-        ("communities:objective_list", "Objectifs"),
-        ("communities:stage_timeline", "Cycle de vie"),
-        ("communities:setup_path", "Parcours de démarrage"),
-        ("communities:dashboard", "Tableau de bord"),
+        ("method:charter_detail", "Charte"),
+        ("method:objective_list", "Objectifs"),
+        ("method:stage_timeline", "Cycle de vie"),
+        ("method:setup_path", "Parcours de démarrage"),
+        ("method:dashboard", "Tableau de bord"),
     ],
 )
 def test_each_community_page_shows_every_tab_and_marks_its_own(

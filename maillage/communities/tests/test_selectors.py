@@ -256,8 +256,8 @@ def test_community_cards_show_a_restricted_community_s_life_to_readers_only(
 ):
     """A restricted community's latest exchange and objective reach its members
     and staff; anyone else learns only that its content is for members."""
-    from maillage.communities.method_services import create_objective
     from maillage.conversations.tests.factories import ThreadFactory
+    from maillage.method.services import create_objective
 
     circle = CommunityFactory(name="Cercle", visibility=Community.Visibility.RESTRICTED)
     facilitator = MembershipFactory(community=circle, role=Role.FACILITATOR).user

@@ -122,6 +122,51 @@ def test_duplicate_slug_is_refused(staff, community):
     assert Community.objects.filter(slug=community.slug).count() == 1
 
 
+def test_each_start_module_is_told_of_the_new_community(staff, settings, tmp_path):
+    """The apps above learn of each new community in its transaction, through
+    ``MAILLAGE_COMMUNITY_START_MODULES``: communities names none of them."""
+    module = tmp_path / "fake_start.py"
+    module.write_text(
+        "started = []\n"
+        "def community_started(community):\n"
+        "    started.append(community.slug)\n"
+    )
+    import sys
+
+    sys.path.insert(0, str(tmp_path))
+    settings.MAILLAGE_COMMUNITY_START_MODULES = ["fake_start"]
+    try:
+        community = services.create_community(actor=staff, **_create_kwargs())
+        import fake_start
+
+        assert fake_start.started == [community.slug]
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("fake_start", None)
+
+
+def test_withdrawing_invitations_and_requests_leaves_members_as_they_were(
+    community, facilitator, member, outsider
+):
+    """Before a community closes: pending invitations are withdrawn (the invitee's
+    row goes back as it was), pending requests closed, members untouched."""
+    invitation, _token = services.invite_member(
+        actor=facilitator, community=community, email=outsider.email
+    )
+    requester = MembershipFactory(
+        community=community, state=State.REQUESTED, joined_at=None
+    )
+
+    services.withdraw_invitations_and_requests(actor=facilitator, community=community)
+
+    invitation.refresh_from_db()
+    requester.refresh_from_db()
+    assert invitation.revoked_at is not None
+    assert not Membership.objects.filter(community=community, user=outsider).exists()
+    assert (requester.state, requester.decided_by) == (State.LEFT, facilitator)
+    assert _membership(member, community).state == State.ACTIVE
+
+
 # update_community
 
 

@@ -96,7 +96,7 @@ def test_home_without_communities_invites_to_start_one(client):
     """With no community, the home page says so and leads to the guide."""
     html = client.get(reverse("communities:home")).content.decode()
     assert "Aucune communauté n'est encore ouverte" in html
-    assert f'href="{reverse("communities:guide")}"' in html
+    assert f'href="{reverse("method:guide")}"' in html
 
 
 def test_home_shows_my_communities_when_logged_in(client, member, community):

@@ -15,16 +15,13 @@ from django.urls import reverse
 
 from maillage.accounts import services as account_services
 from maillage.accounts.models import Consent
-from maillage.communities import method_services
 from maillage.communities.export import write_community_export
 from maillage.communities.models import Membership
-from maillage.communities.tests.factories import (
-    MembershipFactory,
-    ObjectiveFactory,
-    ProgressFactory,
-)
+from maillage.communities.tests.factories import MembershipFactory
 from maillage.conversations import services
 from maillage.conversations.models import Tag, Thread
+from maillage.method import services as method_services
+from maillage.method.tests.factories import ObjectiveFactory, ProgressFactory
 
 pytestmark = pytest.mark.django_db
 PAYLOAD = '<script>alert("xss")</script><img src=x onerror=alert(1)>'
@@ -222,6 +219,7 @@ def test_manifest_lists_the_readme_and_the_tables(lived, facilitator):
         "LISEZMOI.html",
         "manifest.json",
         "communities.json",
+        "method.json",
         "conversations.json",
         *manifest["tables"],
     }

@@ -7,12 +7,13 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from maillage.communities.models import Community, SetupStepTemplate
+from maillage.communities.models import Community
 from maillage.communities.tests.factories import CommunityFactory
 from maillage.conversations.models import Reply, Thread
 from maillage.conversations.tests.factories import ReplyFactory, ThreadFactory
 from maillage.core.fields import markdown_fields
 from maillage.core.markdown import MAX_NESTING, markdown_problem
+from maillage.method.models import SetupStepTemplate
 
 pytestmark = pytest.mark.django_db
 DEEP = "- " * 2000 + "x"
@@ -30,8 +31,8 @@ def test_every_markdown_column_of_every_app_is_found():
 
     assert {
         "communities.Community.description",
-        "communities.SetupStepTemplate.advice_fr",
-        "communities.CommunitySetupStep.advice_en",
+        "method.SetupStepTemplate.advice_fr",
+        "method.CommunitySetupStep.advice_en",
         "conversations.Reply.body",
         "conversations.Thread.problem",
         "conversations.Thread.body",

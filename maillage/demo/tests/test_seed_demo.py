@@ -5,18 +5,16 @@ from allauth.account.models import EmailAddress
 from django.core.management import CommandError, call_command
 
 from maillage.accounts.models import Consent, ExpertiseTag, PrivacyOfficer, User
-from maillage.communities.models import (
+from maillage.communities.models import Community, Invitation, Membership
+from maillage.demo.seed import DEMO_PASSWORD, seed_demo
+from maillage.method.models import (
     CharterRevision,
-    Community,
     CommunitySetupStep,
     Dissolution,
-    Invitation,
-    Membership,
     Objective,
     ObjectiveProgress,
     StageChange,
 )
-from maillage.demo.seed import DEMO_PASSWORD, seed_demo
 from maillage.organisations.models import Organisation, Sector
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from maillage.accounts.tests.factories import UserFactory
-from maillage.communities import method_services
+from maillage.method import services as method_services
 from maillage.notifications import services
 from maillage.notifications.models import (
     Frequency,
@@ -65,7 +65,7 @@ def test_every_active_staff_person_is_told_of_a_proposal(
     assert {n.recipient for n in notifications} == set(staff_team)
     assert all(n.community is None for n in notifications)
     assert {n.url for n in notifications} == {
-        reverse("communities:proposal_detail", args=[proposal.pk])
+        reverse("method:proposal_detail", args=[proposal.pk])
     }
     (message,) = mailoutbox
     assert message.to == [staff_team[0].email]
@@ -125,7 +125,7 @@ def test_staff_see_the_proposal_in_their_notifications(proposer, staff_team):
         args=[Notification.objects.get(recipient=staff_team[1]).pk],
     )
     response = client.post(open_url)
-    assert response.url == reverse("communities:proposal_detail", args=[proposal.pk])
+    assert response.url == reverse("method:proposal_detail", args=[proposal.pk])
 
 
 def test_a_notification_without_community_reaches_staff_only(proposer, staff_team):

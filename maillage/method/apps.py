@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MethodConfig(AppConfig):
+    name = "maillage.method"
+    label = "method"
+    verbose_name = _("Method")
+
+    def ready(self):
+        from .sections import register_sections
+
+        register_sections()
