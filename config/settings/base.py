@@ -228,15 +228,6 @@ MAILLAGE_COMMUNITY_START_MODULES = []
 # The method: the community's own copy of the setup path.
 MAILLAGE_COMMUNITY_START_MODULES += ["maillage.method.services"]
 
-# Modules told of each new community proposal: each offers
-# ``proposal_submitted(proposal)``, called by ``method.services.propose_community``
-# in the transaction that saves it. (Made when proposals lived in communities,
-# below notifications; the method sits above notifications now and keeps the
-# hook as it was while notifications become a registry of kinds.)
-MAILLAGE_PROPOSAL_MODULES = []
-# Notifications: staff are told of each new community proposal.
-MAILLAGE_PROPOSAL_MODULES += ["maillage.notifications.proposals"]
-
 # Content-Security-Policy (maillage.core.middleware): scripts and styles only from
 # our static files, never inline; htmx's own indicator <style> is switched off in
 # base.html (htmx-config) so that no inline style is needed either.

@@ -8,6 +8,8 @@ class MethodConfig(AppConfig):
     verbose_name = _("Method")
 
     def ready(self):
+        from .notifying import register_kinds
         from .sections import register_sections
 
         register_sections()
+        register_kinds()

@@ -7,11 +7,9 @@ first locks its row and refuses if it is archived
 ``domain`` (reorienting) and ``archived_at`` are here.
 """
 
-import importlib
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -30,7 +28,7 @@ from maillage.core.mail import send_templated_mail_on_commit
 from maillage.core.site import absolute_url
 from maillage.core.submissions import submitted_once
 
-from . import permissions
+from . import notifying, permissions
 from .models import (
     Charter,
     CharterRevision,
@@ -82,9 +80,8 @@ def propose_community(
     regions,
     needs: str,
 ) -> CommunityProposal:
-    """Propose a community on a territory; staff review it, told by each module of
-    ``settings.MAILLAGE_PROPOSAL_MODULES`` (``proposal_submitted(proposal)``,
-    called in this transaction: the apps above this one register there)."""
+    """Propose a community on a territory; staff review it, told in the site and
+    by e-mail (``notifying.tell_staff``)."""
     if not permissions.can_propose_community(proposer):
         raise PermissionDenied
     _required(role=role, organisation=organisation, name=name, domain=domain)
@@ -100,8 +97,7 @@ def propose_community(
         needs=needs.strip(),
     )
     proposal.regions.set(regions)
-    for path in settings.MAILLAGE_PROPOSAL_MODULES:
-        importlib.import_module(path).proposal_submitted(proposal)
+    notifying.tell_staff(proposal)
     return proposal
 
 

@@ -6,9 +6,3 @@ class NotificationsConfig(AppConfig):
     name = "maillage.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
-
-    def ready(self):
-        # Stands in for the app that owns proposals (see ``proposals.py``).
-        from .proposals import register_kinds
-
-        register_kinds()

@@ -1,14 +1,8 @@
-"""Staff are told of each new community proposal.
-
-The proposal kind belongs to the app that owns proposals; that app sits below
-``notifications`` for now (``communities``), so this module stands in for it:
-it declares the kind (registered from ``NotificationsConfig.ready()``) and
-answers the hook listed in ``settings.MAILLAGE_PROPOSAL_MODULES``. Once
-proposals live in an app above ``notifications``, this file moves there whole
-and that app's ``ready()`` calls ``register_kinds()``.
+"""The method's kind of notification: staff are told of each new community
+proposal (declared from ``MethodConfig.ready()``).
 
 A proposal belongs to no community yet: the notification has none, so that
-only staff receive it (``services.notify``).
+only staff receive it (``notifications.services.notify``).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +23,7 @@ def register_kinds() -> None:
     register(PROPOSAL)
 
 
-def proposal_submitted(proposal) -> None:
+def tell_staff(proposal) -> None:
     """Notify every active staff person (in the site, and by e-mail as each one
     chose), with a link to the proposal's review page."""
     notify(

@@ -2,7 +2,6 @@
 no community exists yet; nobody else is."""
 
 import pytest
-from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -14,9 +13,8 @@ from maillage.notifications.models import (
     Notification,
     NotificationPreference,
 )
+from maillage.notifications.tests.factories import consent_to_email
 from maillage.territories.models import Region
-
-from .factories import consent_to_email
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +46,12 @@ def staff_team(db):
     return first, second
 
 
-def test_notifications_are_told_of_proposals():
-    """The notifications app registers with the communities app's proposals."""
-    assert "maillage.notifications.proposals" in settings.MAILLAGE_PROPOSAL_MODULES
+def test_the_method_declares_its_kind_of_notification():
+    """The proposal kind is the method's, declared in the notifications registry."""
+    from maillage.method.notifying import PROPOSAL
+    from maillage.notifications import kinds
+
+    assert kinds.get("proposal") is PROPOSAL
 
 
 def test_every_active_staff_person_is_told_of_a_proposal(
