@@ -125,9 +125,8 @@ def member_directory(
     if role:
         members = members.shown_as(role)
     if expertise and slugify(expertise):
-        members = members.filter(
-            user__expertise__slug__contains=slugify(expertise)
-        ).distinct()
+        experts = User.objects.with_expertise_like(slugify(expertise))
+        members = members.filter(user__in=experts.values("pk"))
     return members
 
 
