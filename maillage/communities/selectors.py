@@ -35,7 +35,6 @@ def community_cards(*, user, region=None, sector=None) -> CommunityCards:
     readable = Community.objects.content_visible_to(user).filter(pk=OuterRef("pk"))
     communities = (
         Community.objects.visible_to(user)
-        .with_member_count()
         .annotate(content_readable=Exists(readable))
         .prefetch_related("regions", "sectors")
         .order_by("name", "pk")
@@ -98,7 +97,8 @@ def facilitators(community):
 
 
 def member_count(community) -> int:
-    return Membership.objects.active().filter(community=community).count()
+    """Its active members: stored on the community (``Membership.save()``)."""
+    return community.member_count
 
 
 def member_directory(
