@@ -9,13 +9,14 @@ class UserQuerySet(models.QuerySet):
     def in_directory(self):
         """People who consented to the cross-community directory.
 
-        An ``EXISTS`` rather than a join, so that a list of them needs no
-        ``DISTINCT`` (which made the directory's count scan every row).
+        ``pk IN (consenting people)`` rather than a join, so that a list of
+        them needs no ``DISTINCT`` (which made the directory's count scan every
+        row); both engines answer it as a semi-join from the consents.
         """
-        consents = self.model.consents.rel.related_model.objects.filter(
-            user=models.OuterRef("pk"), purpose="directory", withdrawn_at__isnull=True
-        )
-        return self.active().filter(models.Exists(consents))
+        consenting = self.model.consents.rel.related_model.objects.filter(
+            purpose="directory", withdrawn_at__isnull=True
+        ).values("user_id")
+        return self.active().filter(pk__in=consenting)
 
     def with_expertise_like(self, text: str):
         """People with an expertise tag whose slug contains ``text`` (already a
