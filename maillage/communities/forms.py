@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.forms import (
     ModelChoiceField,
     ModelMultipleChoiceField,
+    Select,
     SubmissionField,
     formfield_for,
 )
@@ -117,7 +118,9 @@ class InvitationForm(forms.ModelForm):
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Membership.Role.choices, widget=Select
+    )
     guest_expert_until = forms.DateField(
         label=_("Guest expert until"),
         required=False,
@@ -157,5 +160,6 @@ class MemberFilterForm(CommunityFilterForm):
         label=_("Role"),
         required=False,
         choices=[("", _("All roles")), *Membership.Role.choices],
+        widget=Select,
     )
     expertise = forms.CharField(label=_("Expertise"), required=False, max_length=60)

@@ -151,6 +151,11 @@ class Community(TimeStampedModel):
         return status
 
 
+# A field of a membership read with ``only()``/``defer()``: its stored value is
+# not known, so saving recounts.
+_UNKNOWN = object()
+
+
 class Membership(TimeStampedModel):
     """A person's place in a community: a role and a state."""
 
@@ -225,7 +230,12 @@ class Membership(TimeStampedModel):
     @classmethod
     def from_db(cls, db, field_names, values):
         membership = super().from_db(db, field_names, values)
-        membership._counted_as = (membership.community_id, membership.state)
+        # What the row held, as loaded (a deferred field is not read: unknown).
+        loaded = membership.__dict__
+        membership._counted_as = (
+            loaded.get("community_id", _UNKNOWN),
+            loaded.get("state", _UNKNOWN),
+        )
         return membership
 
     def save(self, *args, **kwargs):
@@ -234,8 +244,10 @@ class Membership(TimeStampedModel):
         counted_as = getattr(self, "_counted_as", (None, None))
         super().save(*args, **kwargs)
         now = (self.community_id, self.state)
-        if now != counted_as and self.State.ACTIVE in (now[1], counted_as[1]):
-            ids = {now[0], counted_as[0]} - {None}
+        if now != counted_as and (
+            _UNKNOWN in counted_as or self.State.ACTIVE in (now[1], counted_as[1])
+        ):
+            ids = {now[0], counted_as[0]} - {None, _UNKNOWN}
             Community.objects.filter(pk__in=ids).recount_members()
         self._counted_as = now
 

@@ -5,6 +5,7 @@ from maillage.core.forms import (
     IdField,
     MarkdownField,
     ModelMultipleChoiceField,
+    Select,
     SubmissionField,
 )
 
@@ -119,8 +120,9 @@ class ThreadFilterForm(forms.Form):
         label=_("Kind"),
         required=False,
         choices=[("", _("All kinds")), *Thread.Kind.choices],
+        widget=Select,
     )
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    tag = forms.ChoiceField(label=_("Tag"), required=False, widget=Select)
     etat = forms.ChoiceField(
         label=_("State"),
         required=False,
@@ -129,6 +131,7 @@ class ThreadFilterForm(forms.Form):
             (STATE_UNSOLVED, _("Unsolved challenges")),
             (STATE_SOLVED, _("Solved challenges")),
         ],
+        widget=Select,
     )
 
     def __init__(self, *args, tags, **kwargs):

@@ -136,3 +136,18 @@ def test_saving_a_community_read_earlier_keeps_the_count(community):
 
     assert _stored(community) == 2
     assert Community.objects.get(pk=community.pk).name.endswith("bio")
+
+
+def test_rows_read_with_only_some_fields_load_nothing_more_and_still_recount(
+    community, member, django_assert_num_queries
+):
+    """A membership read with ``only()`` costs no query per row, and saving it
+    with a new state still recounts."""
+    with django_assert_num_queries(1):
+        rows = list(Membership.objects.filter(community=community).only("role"))
+    row = next(r for r in rows if r.user_id == member.pk)
+
+    row.state = State.LEFT
+    row.save()
+
+    assert _stored(community) == 0

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django import forms
 from django.apps import apps
+from django.test.html import parse_html
 from django.utils import translation
 
 from maillage.accounts.models import User
@@ -20,6 +21,7 @@ from maillage.core.forms import (
     MarkdownField,
     ModelChoiceField,
     ModelMultipleChoiceField,
+    Select,
     SubmissionField,
 )
 
@@ -251,3 +253,53 @@ def test_no_form_field_lets_an_unbounded_number_through():
                 unsafe.append(where)
 
     assert unsafe == []
+
+
+# The quick Select ---------------------------------------------------------------
+
+
+class _Both(forms.Form):
+    django_select = forms.ChoiceField(
+        label="Région",
+        required=False,
+        choices=[("", "Toutes"), ("06", "Montréal"), ("x<&", 'Écrit "ainsi" & <b>')],
+        widget=forms.Select(attrs={"aria-describedby": "aide", "class": "petit"}),
+    )
+    quick_select = forms.ChoiceField(
+        label="Région",
+        required=False,
+        choices=[("", "Toutes"), ("06", "Montréal"), ("x<&", 'Écrit "ainsi" & <b>')],
+        widget=Select(attrs={"aria-describedby": "aide", "class": "petit"}),
+    )
+
+
+@pytest.mark.parametrize("chosen", ["", "06", "x<&", "inconnu"])
+def test_quick_select_draws_what_django_s_templates_draw(chosen):
+    """Same HTML as Django's Select (compared as HTML: attribute order and
+    blank space aside): names, ids, attributes, escaping, the selected option,
+    whatever value came in."""
+    form = _Both({"django_select": chosen, "quick_select": chosen})
+
+    def same_names(html, name):
+        return html.replace(name, "champ")
+
+    expected = same_names(str(form["django_select"]), "django_select")
+    drawn = same_names(str(form["quick_select"]), "quick_select")
+    assert parse_html(drawn) == parse_html(expected)
+    assert "&lt;b&gt;" in drawn and "<b>" not in drawn
+
+
+def test_quick_select_leaves_option_groups_to_django():
+    grouped = [("Sud", [("16", "Montérégie")]), ("Nord", [("08", "Abitibi")])]
+    quick = forms.ChoiceField(choices=grouped, widget=Select)
+    plain = forms.ChoiceField(choices=grouped)
+
+    class Pair(forms.Form):
+        a = quick
+        b = plain
+
+    form = Pair({"a": "08", "b": "08"})
+    assert parse_html(
+        str(form["a"]).replace('"a"', '"x"').replace("id_a", "id_x")
+    ) == parse_html(str(form["b"]).replace('"b"', '"x"').replace("id_b", "id_x"))
+    assert "<optgroup" in str(form["a"])
