@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from maillage.accounts.models import User
+from maillage.communities import permissions as community_permissions
 from maillage.communities.models import Community, Membership
 from maillage.core.text import fold
 
@@ -465,7 +466,7 @@ def helpers_for(*, thread: Thread, viewer, limit: int = 10) -> list[HelperSugges
     if not members and not candidates:
         return []
     outside = set()
-    if community.visibility == Community.Visibility.PUBLIC and candidates - members:
+    if community_permissions.content_is_public(community) and candidates - members:
         outside = set(
             User.objects.in_directory()
             .filter(pk__in=candidates - members)

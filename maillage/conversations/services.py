@@ -815,12 +815,12 @@ def may_be_asked(person: User, thread: Thread) -> bool:
     community = thread.community
     if not person.is_active or person.is_deleted:
         return False
-    is_member = Membership.objects.filter(
+    membership = Membership.objects.filter(
         community=community, user=person, state=Membership.State.ACTIVE
-    ).exists()
-    if is_member:
+    ).first()
+    if community_permissions.is_active_member(membership):
         return True
-    if community.visibility != Community.Visibility.PUBLIC:
+    if not community_permissions.content_is_public(community):
         return False
     return User.objects.in_directory().filter(pk=person.pk).exists()
 

@@ -1,12 +1,9 @@
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -14,14 +11,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import reswap, retarget
 
 from maillage.accounts.models import User
-from maillage.communities import permissions as community_permissions
-from maillage.communities.models import Community
+from maillage.communities.access import Hidden
 from maillage.core.htmx import HtmxHttpRequest
 from maillage.core.http import posted_choice
 from maillage.core.markdown import render_markdown_many
 from maillage.core.routing import pk_url_maker
 
 from . import permissions, selectors, services
+from .access import community_for, reply_for, thread_for
 from .forms import (
     DeleteReplyForm,
     FlagForm,
@@ -56,75 +53,6 @@ SOLUTION_ACTIONS = {
 THREADS_PER_PAGE = 25
 ACTIVITY_PER_PAGE = 30
 LOG_PER_PAGE = 50
-
-
-class _MembersOnly(Exception):
-    """The viewer may see the community but not its exchanges."""
-
-    def __init__(self, community, membership=None):
-        self.community = community
-        self.membership = membership
-
-
-def _members_only_notice(view):
-    """Answer ``_MembersOnly`` with a login page, or a notice saying who may read."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _MembersOnly as refusal:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            return render(
-                request,
-                "conversations/members_only.html",
-                {"community": refusal.community, "membership": refusal.membership},
-                status=403,
-            )
-
-    return wrapper
-
-
-def _community_for(request, slug):
-    """The community and the viewer's membership; 404 when it must stay hidden,
-    a members-only notice when its exchanges are not for the viewer."""
-    community = get_object_or_404(Community, slug=slug)
-    membership = community_permissions.membership_of(request.user, community)
-    if not community_permissions.can_view_community(
-        request.user, community, membership
-    ):
-        raise Http404
-    if not permissions.can_read_community(request.user, community, membership):
-        raise _MembersOnly(community, membership)
-    return community, membership
-
-
-def _thread_for(request, pk):
-    """The thread and the viewer's membership in its community, if readable."""
-    try:
-        thread = selectors.thread_for_page(pk)
-    except Thread.DoesNotExist:
-        raise Http404 from None
-    community = thread.community
-    membership = community_permissions.membership_of(request.user, community)
-    if permissions.can_read_thread(request.user, thread, membership):
-        return thread, membership
-    if not request.user.is_authenticated:
-        raise _MembersOnly(community)
-    visible = community_permissions.can_view_community(
-        request.user, community, membership
-    )
-    if visible and not thread.is_hidden:
-        raise _MembersOnly(community, membership)
-    raise Http404
-
-
-def _reply_for(request, pk):
-    reply = get_object_or_404(Reply, pk=pk)
-    thread, membership = _thread_for(request, reply.thread_id)
-    reply.thread = thread
-    return reply, thread, membership
 
 
 def _report(request, error: ValidationError):
@@ -172,9 +100,8 @@ def _kinds(counts=None):
 
 
 @require_GET
-@_members_only_notice
 def activity(request, slug):
-    community, membership = _community_for(request, slug)
+    community, membership = community_for(request, slug)
     # A cursor that is not one (edited by hand) shows the latest activity.
     before = selectors.FeedCursor.parse(request.GET.get("avant"))
     feed = selectors.activity_feed(
@@ -201,9 +128,8 @@ def activity(request, slug):
 
 
 @require_GET
-@_members_only_notice
 def thread_list(request: HtmxHttpRequest, slug):
-    community, membership = _community_for(request, slug)
+    community, membership = community_for(request, slug)
     tags = selectors.community_tags(community)
     filters = ThreadFilterForm(request.GET or None, tags=tags)
     criteria = filters.cleaned_data if filters.is_valid() else {}
@@ -310,9 +236,8 @@ def _quoted(form, replies):
 
 
 @require_GET
-@_members_only_notice
 def thread_detail(request, pk):
-    thread, membership = _thread_for(request, pk)
+    thread, membership = thread_for(request, pk)
     return render(
         request,
         "conversations/thread_detail.html",
@@ -321,10 +246,9 @@ def thread_detail(request, pk):
 
 
 @require_GET
-@_members_only_notice
 def reply_permalink(request, pk):
     """A reply's own address: the thread's page at the reply's anchor."""
-    reply, _thread, _membership = _reply_for(request, pk)
+    reply, _thread, _membership = reply_for(request, pk)
     return redirect(reply.get_absolute_url())
 
 
@@ -332,11 +256,13 @@ def reply_permalink(request, pk):
 @require_POST
 def thread_visit(request, pk):
     """Record that the reader saw the thread (sent by the page once loaded)."""
-    thread = get_object_or_404(Thread.objects.select_related("community"), pk=pk)
+    thread = Thread.objects.select_related("community").filter(pk=pk).first()
+    if thread is None:
+        raise Hidden
     try:
         services.record_visit(user=request.user, thread=thread)
     except PermissionDenied:
-        raise Http404 from None
+        raise Hidden from None
     return HttpResponse(status=204)
 
 
@@ -346,18 +272,15 @@ def thread_visit(request, pk):
 def _kind_from(kind_slug) -> str:
     kind = KIND_SLUGS.get(kind_slug)
     if kind is None:
-        raise Http404
+        raise Hidden
     return kind
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@_members_only_notice
 def thread_create(request, slug, kind_slug):
     kind = _kind_from(kind_slug)
-    community, membership = _community_for(request, slug)
-    if not permissions.can_post(request.user, community, membership):
-        raise PermissionDenied
+    community, membership = community_for(request, slug, need="post")
     form = ThreadForm(
         request.POST if request.method == "POST" else None,
         kind=kind,
@@ -397,11 +320,8 @@ def thread_create(request, slug, kind_slug):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@_members_only_notice
 def thread_update(request, pk):
-    thread, membership = _thread_for(request, pk)
-    if not permissions.can_edit_thread(request.user, thread, membership):
-        raise PermissionDenied
+    thread, membership = thread_for(request, pk, need="edit")
     initial = {
         "title": thread.title,
         "tags": [t for t in thread.tags.all() if t.is_shared],
@@ -454,14 +374,8 @@ def thread_update(request, pk):
 
 @login_required
 @require_POST
-@_members_only_notice
 def reply_create(request: HtmxHttpRequest, pk):
-    thread, membership = _thread_for(request, pk)
-    if not permissions.can_post(request.user, thread.community, membership):
-        if thread.community.is_archived:
-            messages.error(request, _("This community is archived: it is read-only."))
-            return _back_to(thread)
-        raise PermissionDenied
+    thread, membership = thread_for(request, pk, need="reply")
     form = ReplyForm(request.POST)
     reply = None
     if form.is_valid():
@@ -533,11 +447,8 @@ def reply_create(request: HtmxHttpRequest, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@_members_only_notice
 def reply_update(request, pk):
-    reply, thread, membership = _reply_for(request, pk)
-    if not permissions.can_edit_reply(request.user, reply, thread, membership):
-        raise PermissionDenied
+    reply, thread, membership = reply_for(request, pk, need="edit")
     (readable,) = selectors.readable_mentions(
         community=thread.community, texts=[reply.body]
     )
@@ -571,11 +482,8 @@ def reply_update(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@_members_only_notice
 def reply_delete(request, pk):
-    reply, thread, membership = _reply_for(request, pk)
-    if not permissions.can_delete_reply(request.user, reply, thread, membership):
-        raise PermissionDenied
+    reply, thread, membership = reply_for(request, pk, need="delete")
     form = DeleteReplyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -603,11 +511,8 @@ def reply_delete(request, pk):
 
 @login_required
 @require_GET
-@_members_only_notice
 def reply_history(request, pk):
-    reply, thread, membership = _reply_for(request, pk)
-    if not permissions.can_see_reply_history(request.user, reply, thread, membership):
-        raise PermissionDenied
+    reply, thread, membership = reply_for(request, pk, need="history")
     return render(
         request,
         "conversations/reply_history.html",
@@ -667,26 +572,23 @@ def _react_url(thread, reply):
 
 @login_required
 @require_POST
-@_members_only_notice
 def thread_react(request, pk):
-    thread, membership = _thread_for(request, pk)
+    thread, membership = thread_for(request, pk)
     return _toggle_reaction(request, thread, membership)
 
 
 @login_required
 @require_POST
-@_members_only_notice
 def reply_react(request, pk):
-    reply, thread, membership = _reply_for(request, pk)
+    reply, thread, membership = reply_for(request, pk)
     return _toggle_reaction(request, thread, membership, reply)
 
 
 @login_required
 @require_POST
-@_members_only_notice
 def reply_solution(request, pk):
     """Mark (action=mark) or unmark (action=unmark) a reply as the solution."""
-    reply, thread, _membership = _reply_for(request, pk)
+    reply, thread, _membership = reply_for(request, pk)
     action = posted_choice(
         request.POST, "action", SOLUTION_ACTIONS, what=_("the action")
     )
@@ -705,9 +607,8 @@ def reply_solution(request, pk):
 
 @login_required
 @require_POST
-@_members_only_notice
 def thread_follow(request: HtmxHttpRequest, pk):
-    thread, _membership = _thread_for(request, pk)
+    thread, _membership = thread_for(request, pk)
     action = posted_choice(request.POST, "action", FOLLOW_ACTIONS, what=_("the action"))
     following = action == "follow"
     try:
@@ -733,9 +634,8 @@ def thread_follow(request: HtmxHttpRequest, pk):
 
 @login_required
 @require_POST
-@_members_only_notice
 def community_follow(request, slug):
-    community, _membership = _community_for(request, slug)
+    community, _membership = community_for(request, slug)
     action = posted_choice(request.POST, "action", FOLLOW_ACTIONS, what=_("the action"))
     follow = action == "follow"
     try:
@@ -757,12 +657,9 @@ def community_follow(request, slug):
 
 @login_required
 @require_GET
-@_members_only_notice
 def mention_suggestions(request, slug):
     """Members matching what follows "@" while typing: an htmx fragment."""
-    community, membership = _community_for(request, slug)
-    if not permissions.can_post(request.user, community, membership):
-        raise PermissionDenied
+    community, _membership = community_for(request, slug, need="post")
     query = request.GET.get("q", "")[:60]
     people = selectors.mention_candidates(
         community=community, query=query, viewer=request.user
@@ -781,13 +678,10 @@ MENTION_LENGTH = 120
 
 @login_required
 @require_GET
-@_members_only_notice
 def mention_check(request, slug):
     """Which "@names" typed so far will stay text (``m``: each "@" and what
     follows it): an htmx fragment, read aloud politely while typing."""
-    community, membership = _community_for(request, slug)
-    if not permissions.can_post(request.user, community, membership):
-        raise PermissionDenied
+    community, _membership = community_for(request, slug, need="post")
     typed = [m[:MENTION_LENGTH] for m in request.GET.getlist("m")[:MENTIONS_CHECKED]]
     problems = selectors.mention_problems(
         community=community, texts=[m for m in typed if m.startswith("@")]
@@ -802,23 +696,19 @@ def mention_check(request, slug):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@_members_only_notice
 def thread_flag(request, pk):
-    thread, membership = _thread_for(request, pk)
+    thread, membership = thread_for(request, pk, need="post")
     return _flag(request, thread, membership)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@_members_only_notice
 def reply_flag(request, pk):
-    reply, thread, membership = _reply_for(request, pk)
+    reply, thread, membership = reply_for(request, pk, need="post")
     return _flag(request, thread, membership, reply)
 
 
 def _flag(request, thread, membership, reply=None):
-    if not permissions.can_post(request.user, thread.community, membership):
-        raise PermissionDenied
     form = FlagForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -873,9 +763,8 @@ REPLY_ACTIONS = {"hide": gettext_lazy("hide"), "restore": gettext_lazy("restore"
 
 @login_required
 @require_POST
-@_members_only_notice
 def thread_moderate(request, pk):
-    thread, _membership = _thread_for(request, pk)
+    thread, _membership = thread_for(request, pk)
     choice = posted_choice(
         request.POST,
         "action",
@@ -892,9 +781,8 @@ def thread_moderate(request, pk):
 
 @login_required
 @require_POST
-@_members_only_notice
 def reply_moderate(request, pk):
-    reply, thread, _membership = _reply_for(request, pk)
+    reply, thread, _membership = reply_for(request, pk)
     action = posted_choice(request.POST, "action", REPLY_ACTIONS, what=_("the action"))
     hidden = action == "hide"
 
@@ -906,18 +794,10 @@ def reply_moderate(request, pk):
     return _moderate(request, do, thread, reply)
 
 
-def _moderated_community(request, slug):
-    community, membership = _community_for(request, slug)
-    if not permissions.can_moderate(request.user, community, membership):
-        raise PermissionDenied
-    return community, membership
-
-
 @login_required
 @require_GET
-@_members_only_notice
 def moderation_queue(request, slug):
-    community, membership = _moderated_community(request, slug)
+    community, membership = community_for(request, slug, need="moderate")
     return render(
         request,
         "conversations/moderation_queue.html",
@@ -932,10 +812,11 @@ def moderation_queue(request, slug):
 
 @login_required
 @require_POST
-@_members_only_notice
 def flag_dismiss(request, pk):
-    flag = get_object_or_404(Flag.objects.select_related("community"), pk=pk)
-    _moderated_community(request, flag.community.slug)
+    flag = Flag.objects.select_related("community").filter(pk=pk).first()
+    if flag is None:
+        raise Hidden
+    community_for(request, flag.community.slug, need="moderate")
     form = ModerationForm(request.POST)
     try:
         services.dismiss_flag(
@@ -952,9 +833,8 @@ def flag_dismiss(request, pk):
 
 @login_required
 @require_GET
-@_members_only_notice
 def moderation_log(request, slug):
-    community, membership = _moderated_community(request, slug)
+    community, membership = community_for(request, slug, need="moderate")
     entries = selectors.moderation_log(community)
     page = Paginator(entries, LOG_PER_PAGE).get_page(request.GET.get("page"))
     return render(
@@ -969,11 +849,8 @@ def moderation_log(request, slug):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@_members_only_notice
 def thread_helpers(request, pk):
-    thread, membership = _thread_for(request, pk)
-    if not permissions.can_ask_for_help(request.user, thread, membership):
-        raise PermissionDenied
+    thread, membership = thread_for(request, pk, need="ask_for_help")
     suggestions = selectors.helpers_for(thread=thread, viewer=request.user)
     form = HelpRequestForm(
         request.POST if request.method == "POST" else None, suggestions=suggestions

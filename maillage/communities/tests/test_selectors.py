@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from maillage.accounts.services import tags_from_names
 from maillage.accounts.tests.factories import UserFactory
-from maillage.communities import selectors
+from maillage.communities import permissions, selectors
 from maillage.communities.models import Community, Membership
 from maillage.communities.tests.factories import CommunityFactory, MembershipFactory
 from maillage.organisations.models import Sector
@@ -309,14 +309,14 @@ def test_community_cards_show_the_latest_published_exchange(db):
 
 def test_people_in_same_community_share_it(community, member, facilitator):
     """Two active members of one community share it."""
-    assert selectors.shares_a_community(member, facilitator) is True
+    assert permissions.shares_a_community(member, facilitator) is True
 
 
 def test_people_in_different_communities_do_not_share(community, member):
     """Members of different communities share nothing."""
     elsewhere = MembershipFactory().user
 
-    assert selectors.shares_a_community(member, elsewhere) is False
+    assert permissions.shares_a_community(member, elsewhere) is False
 
 
 @pytest.mark.parametrize(
@@ -326,10 +326,10 @@ def test_inactive_membership_does_not_count_as_sharing(community, member, state)
     """Only active memberships count, on either side."""
     other = MembershipFactory(community=community, state=state).user
 
-    assert selectors.shares_a_community(member, other) is False
-    assert selectors.shares_a_community(other, member) is False
+    assert permissions.shares_a_community(member, other) is False
+    assert permissions.shares_a_community(other, member) is False
 
 
 def test_anonymous_shares_nothing(community, member):
     """An anonymous visitor shares no community with anyone."""
-    assert selectors.shares_a_community(AnonymousUser(), member) is False
+    assert permissions.shares_a_community(AnonymousUser(), member) is False
