@@ -14,8 +14,6 @@ from maillage.accounts.models import User
 from maillage.communities.access import Hidden
 from maillage.core.htmx import HtmxHttpRequest
 from maillage.core.http import posted_choice
-from maillage.core.markdown import render_markdown_many
-from maillage.core.routing import pk_url_maker
 
 from . import permissions, selectors, services
 from .access import community_for, reply_for, thread_for
@@ -155,65 +153,21 @@ def thread_list(request: HtmxHttpRequest, slug):
     return render(request, template, context)
 
 
-# The links of each reply on a thread's page (see _decorate).
-REPLY_URLS = ("react", "update", "delete", "solution", "flag", "moderate", "history")
-
-
-def _decorate(thread, replies, user, membership, bars, *, can_moderate=False):
-    """Attach to each reply what the viewer may do with it and its HTML (no
-    query; the HTML of the replies shown comes from the cache in one trip)."""
-    shown = [r for r in replies if r.is_published or (can_moderate and r.is_hidden)]
-    texts = [r.display_body for r in shown]
-    for reply, html in zip(shown, render_markdown_many(texts), strict=True):
-        reply.body_html = html
-    urls = {a: pk_url_maker(f"conversations:reply_{a}") for a in REPLY_URLS}
-    thread_url = thread.get_absolute_url()
-    for reply in replies:
-        reply.urls = {action: make(reply.pk) for action, make in urls.items()}
-        reply.permalink = f"{thread_url}#{reply.anchor}"
-        reply.reaction_bar = bars.get(("reply", reply.pk), [])
-        reply.can_react = permissions.can_react(user, reply, thread, membership)
-        reply.can_edit = permissions.can_edit_reply(user, reply, thread, membership)
-        reply.can_delete = permissions.can_delete_reply(user, reply, thread, membership)
-        reply.can_see_history = reply.edited_at and permissions.can_see_reply_history(
-            user, reply, thread, membership
-        )
-
-
 def _thread_context(request, thread, membership, *, reply_form=None):
-    user = request.user
-    community = thread.community
-    can_moderate = permissions.can_moderate(user, community, membership)
-    page = selectors.thread_page(thread=thread, viewer=user, can_moderate=can_moderate)
-    _decorate(
-        thread,
-        page.replies,
-        user,
-        membership,
-        page.reaction_bars,
-        can_moderate=can_moderate,
+    page = selectors.thread_page(
+        thread=thread, viewer=request.user, membership=membership
     )
-    can_reply = permissions.can_reply(user, thread, membership)
-    if reply_form is None and can_reply:
+    if reply_form is None and page.rights["can_reply"]:
         reply_form = ReplyForm(initial=_quote(request, page.replies))
     return {
-        "community": community,
+        "community": thread.community,
         "membership": membership,
         "thread": thread,
         "page": page,
-        "thread_bar": page.reaction_bars.get(("thread", thread.pk), []),
+        "thread_bar": page.thread_bar,
         "reply_form": reply_form,
         "quoted_reply": _quoted(reply_form, page.replies),
-        "can_post": permissions.can_post(user, community, membership),
-        "can_reply": can_reply,
-        "can_react_thread": permissions.can_react(user, thread, thread, membership),
-        "can_edit": permissions.can_edit_thread(user, thread, membership),
-        "can_mark_solution": permissions.can_mark_solution(user, thread, membership),
-        "can_ask_for_help": permissions.can_ask_for_help(user, thread, membership),
-        # Facilitators see hidden content even in an archive, but act only in
-        # a live community.
-        "can_moderate": can_moderate,
-        "moderation_controls": can_moderate and not community.is_archived,
+        **page.rights,
     }
 
 
@@ -412,7 +366,7 @@ def reply_create(request: HtmxHttpRequest, pk):
     if request.htmx:
         reply.author = request.user
         reply.author_is_guest_expert = bool(membership and membership.is_guest_expert)
-        _decorate(thread, [reply], request.user, membership, {})
+        selectors.decorate_replies(thread, [reply], request.user, membership, {})
         reply.reaction_bar = selectors.reaction_bar(
             request.user, thread=thread, reply=reply
         )
