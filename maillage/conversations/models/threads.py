@@ -215,6 +215,10 @@ KIND_SLUGS = {
     "discussion": Thread.Kind.DISCUSSION,
 }
 KIND_BY_VALUE = {value: slug for slug, value in KIND_SLUGS.items()}
+# The states of challenges offered as a filter of lists, with their public
+# (French) values.
+STATE_SOLVED = "resolu"
+STATE_UNSOLVED = "non-resolu"
 # Each kind's icon (a heroicons name), always shown beside the kind's name.
 KIND_ICONS = {
     Thread.Kind.CHALLENGE: "question-mark-circle",

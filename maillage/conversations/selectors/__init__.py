@@ -8,8 +8,6 @@ what the viewer may do), ``people`` (mentions, "who can help me?").
 from .lists import (
     EPOCH,
     MICROSECOND,
-    STATE_SOLVED,
-    STATE_UNSOLVED,
     ActivityItem,
     FeedCursor,
     FeedPage,
@@ -46,8 +44,6 @@ __all__ = [
     "EPOCH",
     "MICROSECOND",
     "REPLY_URLS",
-    "STATE_SOLVED",
-    "STATE_UNSOLVED",
     "ActivityItem",
     "FeedCursor",
     "FeedPage",

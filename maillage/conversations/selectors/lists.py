@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 from django.db.models import Count, Exists, OuterRef, Q
 
 from ..models import (
+    STATE_SOLVED,
+    STATE_UNSOLVED,
     CommunityFollow,
     Flag,
     ModerationLog,
@@ -15,11 +17,6 @@ from ..models import (
     Tag,
     Thread,
 )
-
-# Lists and states offered as filters, with their public (French) values.
-STATE_SOLVED = "resolu"
-STATE_UNSOLVED = "non-resolu"
-
 
 # Lists ------------------------------------------------------------------------
 
