@@ -135,6 +135,7 @@ def build(members: int, per_member: int) -> None:
                 Membership(community=community, user=user, state=state, joined_at=now)
             )
     Membership.objects.bulk_create(memberships)
+    Community.objects.recount_members()
     kinds = [
         "new_reply",
         "new_thread",

@@ -259,6 +259,8 @@ def generate_memberships(network: Network) -> None:
     Membership.objects.bulk_update(
         [m for pair in facilitators.values() for m in pair], ["role"]
     )
+    # bulk_create bypasses Membership.save(), which keeps the stored count.
+    Community.objects.recount_members()
     Invitation.objects.bulk_create(
         Invitation(
             community=community,

@@ -7,10 +7,24 @@ class UserQuerySet(models.QuerySet):
         return self.filter(is_active=True, deleted_at__isnull=True)
 
     def in_directory(self):
-        """People who consented to the cross-community directory."""
-        return self.active().filter(
-            consents__purpose="directory", consents__withdrawn_at__isnull=True
+        """People who consented to the cross-community directory.
+
+        ``pk IN (consenting people)`` rather than a join, so that a list of
+        them needs no ``DISTINCT`` (which made the directory's count scan every
+        row); both engines answer it as a semi-join from the consents.
+        """
+        consenting = self.model.consents.rel.related_model.objects.filter(
+            purpose="directory", withdrawn_at__isnull=True
+        ).values("user_id")
+        return self.active().filter(pk__in=consenting)
+
+    def with_expertise_like(self, text: str):
+        """People with an expertise tag whose slug contains ``text`` (already a
+        slug), without repeating a person who has several."""
+        tags = self.model.expertise.through.objects.filter(
+            user=models.OuterRef("pk"), expertisetag__slug__contains=text
         )
+        return self.filter(models.Exists(tags))
 
 
 class ConsentQuerySet(models.QuerySet):

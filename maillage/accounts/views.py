@@ -139,10 +139,8 @@ def directory(request):
         if data["region"]:
             people = people.filter(region=data["region"])
         if slugify(data["expertise"]):
-            people = people.filter(expertise__slug__contains=slugify(data["expertise"]))
-    page = Paginator(people.distinct(), DIRECTORY_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+            people = people.with_expertise_like(slugify(data["expertise"]))
+    page = Paginator(people, DIRECTORY_PER_PAGE).get_page(request.GET.get("page"))
     template = "accounts/directory.html"
     if request.htmx:
         template += "#results"

@@ -90,6 +90,12 @@ class Community(TimeStampedModel):
     )
     # Set when the community is dissolved: it becomes read-only everywhere.
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    # Its active members, kept by ``Membership.save()`` / ``delete()`` and
+    # ``CommunityQuerySet.recount_members`` (for bulk writes), so that lists of
+    # communities never count memberships (docs/performance.md).
+    member_count = models.PositiveIntegerField(
+        _("active members"), default=0, editable=False
+    )
 
     objects = CommunityQuerySet.as_manager()
 
@@ -100,6 +106,17 @@ class Community(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        """Save, never writing back ``member_count``: the copy in memory may be
+        older than the row (memberships recount it), so only they write it."""
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "member_count"
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("communities:community_detail", args=[self.slug])
@@ -204,6 +221,29 @@ class Membership(TimeStampedModel):
 
     def __str__(self):
         return f"{self.user} — {self.community} ({self.get_role_display()})"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        membership = super().from_db(db, field_names, values)
+        membership._counted_as = (membership.community_id, membership.state)
+        return membership
+
+    def save(self, *args, **kwargs):
+        """Save, and keep the community's ``member_count`` when the state (or the
+        community) changed: one UPDATE, in the caller's transaction."""
+        counted_as = getattr(self, "_counted_as", (None, None))
+        super().save(*args, **kwargs)
+        now = (self.community_id, self.state)
+        if now != counted_as and self.State.ACTIVE in (now[1], counted_as[1]):
+            ids = {now[0], counted_as[0]} - {None}
+            Community.objects.filter(pk__in=ids).recount_members()
+        self._counted_as = now
+
+    def delete(self, *args, **kwargs):
+        community_id = self.community_id
+        result = super().delete(*args, **kwargs)
+        Community.objects.filter(pk=community_id).recount_members()
+        return result
 
     @property
     def role_sentence(self) -> str:

@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Invitation, Membership
+from .models import Community, Invitation, Membership
 
 
 def export_personal_data(user) -> dict:
@@ -39,6 +39,8 @@ def anonymise_personal_data(user) -> None:
     Membership.objects.filter(user=user).exclude(state="removed").update(
         state=Membership.State.LEFT
     )
+    # Bulk writes bypass Membership.save(): keep the stored counts true.
+    Community.objects.filter(memberships__user=user).recount_members()
     Membership.objects.filter(user=user).update(request_message="")
     Invitation.objects.filter(invited_by=user).update(message="")
     now = timezone.now()

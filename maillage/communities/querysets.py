@@ -38,12 +38,11 @@ class CommunityQuerySet(models.QuerySet):
         ).values("pk")
         return self.filter(public | models.Q(pk__in=ids))
 
-    def with_member_count(self):
-        """Each community's number of active members, as ``member_count``.
+    def recount_members(self):
+        """Store each community's number of active members in ``member_count``.
 
-        A correlated subquery, answered from the (community, state) index of
-        memberships: it costs each community's count, not a join and grouping
-        of every membership of the network.
+        Called by ``Membership.save()`` and ``delete()``, and after any write
+        that bypasses them (``QuerySet.update``, ``bulk_create``).
         """
         memberships = self.model.memberships.rel.related_model.objects
         count = (
@@ -53,7 +52,7 @@ class CommunityQuerySet(models.QuerySet):
             .annotate(total=models.Count("pk"))
             .values("total")
         )
-        return self.annotate(
+        return self.update(
             member_count=Coalesce(
                 models.Subquery(count, output_field=models.IntegerField()), 0
             )

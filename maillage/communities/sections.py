@@ -17,9 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Case, Exists, OuterRef, QuerySet, When
 from django.urls import reverse
 from django.utils.safestring import SafeString
+
+from .models import Community
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,12 @@ class Section:
 
     ``url_name`` takes the community's slug. ``icon`` is a heroicons name.
     ``annotate_listing(queryset, viewer)`` may add columns to the home page's
-    query of communities (subqueries, so the page keeps its query count); they
-    must go through the app's ``visible_to(viewer)`` gate, so that a community
-    whose content the viewer may not read shows nothing. ``highlights(community)``
+    query of communities (subqueries, so the page keeps its query count). The
+    queryset carries ``content_readable``, the gate of content computed once per
+    community (``Community.objects.content_visible_to(viewer)``): every column
+    about a community's content is wrapped in ``if_readable(...)``, so that a
+    community whose content the viewer may not read shows nothing (and its
+    subqueries are not even run). ``highlights(community)``
     turns those columns into lines of the community's card.
 
     On the community's presentation page, ``annotate_page(queryset)`` may add
@@ -117,8 +122,23 @@ def tabs_for(user, community, membership, current: str = "") -> list[Tab]:
     ]
 
 
+def readable_by(viewer) -> Exists:
+    """Whether ``viewer`` may read the content of each community of a query:
+    the listing's ``content_readable`` column."""
+    readable = Community.objects.content_visible_to(viewer).filter(pk=OuterRef("pk"))
+    return Exists(readable)
+
+
+def if_readable(expression, default=None):
+    """``expression`` where the listing's ``content_readable`` is true, else
+    ``default``: a content column of the home page's cards, behind the gate."""
+    return Case(When(content_readable=True, then=expression), default=default)
+
+
 def annotate_listing(queryset: QuerySet, viewer) -> QuerySet:
-    """The home page's communities with every section's card columns."""
+    """The home page's communities with ``content_readable`` and every
+    section's card columns (see ``Section.annotate_listing``)."""
+    queryset = queryset.annotate(content_readable=readable_by(viewer))
     for section in registered():
         if section.annotate_listing is not None:
             queryset = section.annotate_listing(queryset, viewer)

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.text import slugify
 
 from maillage.accounts.models import User
@@ -26,17 +26,14 @@ class CommunityCards:
 def community_cards(*, user, region=None, sector=None) -> CommunityCards:
     """Communities ``user`` may see, each once, as the home page's cards.
 
-    One query for the communities with their member count, whether ``user``
-    may read their content, and every section's card columns
-    (``sections.annotate_listing``: latest exchange, next objective...), each
-    through its own ``visible_to`` gate; two more for regions and sectors. Each
+    One query for the communities with their stored member count, whether
+    ``user`` may read their content (``content_readable``), and every section's
+    card columns behind that gate (``sections.annotate_listing``: latest
+    exchange, next objective...); two more for regions and sectors. Each
     community gets ``highlights``, its card's lines of what is alive.
     """
-    readable = Community.objects.content_visible_to(user).filter(pk=OuterRef("pk"))
     communities = (
         Community.objects.visible_to(user)
-        .with_member_count()
-        .annotate(content_readable=Exists(readable))
         .prefetch_related("regions", "sectors")
         .order_by("name", "pk")
     )
@@ -98,7 +95,8 @@ def facilitators(community):
 
 
 def member_count(community) -> int:
-    return Membership.objects.active().filter(community=community).count()
+    """Its active members: stored on the community (``Membership.save()``)."""
+    return community.member_count
 
 
 def member_directory(
@@ -125,9 +123,8 @@ def member_directory(
     if role:
         members = members.shown_as(role)
     if expertise and slugify(expertise):
-        members = members.filter(
-            user__expertise__slug__contains=slugify(expertise)
-        ).distinct()
+        experts = User.objects.with_expertise_like(slugify(expertise))
+        members = members.filter(user__in=experts.values("pk"))
     return members
 
 

@@ -410,6 +410,7 @@ def withdraw_invitations_and_requests(*, actor: User, community: Community) -> N
     Membership.objects.requested().filter(community=community).update(
         state=State.LEFT, decided_by=actor, decided_at=now, updated_at=now
     )
+    # Requests are not active members: nothing to recount.
 
 
 def _restore_after_invitation(invitation: Invitation, *, exclude_user=None) -> None:
@@ -425,6 +426,8 @@ def _restore_after_invitation(invitation: Invitation, *, exclude_user=None) -> N
         rows.update(state=invitation.previous_state)
     else:
         rows.delete()
+    # Bulk writes bypass Membership.save(): keep the stored count true.
+    Community.objects.filter(pk=invitation.community_id).recount_members()
 
 
 def _pending_invitation(invitation: Invitation) -> Invitation:

@@ -14,8 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.communities import permissions as community_permissions
-from maillage.communities.models import Community
-from maillage.communities.sections import Highlight, Section, Tool, register
+from maillage.communities.sections import (
+    Highlight,
+    Section,
+    Tool,
+    if_readable,
+    register,
+)
 
 from . import permissions, selectors
 from .models import Objective
@@ -38,16 +43,14 @@ REOPEN_TOOL = 70
 
 def annotate_next_objective(queryset, viewer):
     """The open objective due first, for communities whose content ``viewer``
-    may read (NULL elsewhere): ``next_objective_title`` and ``_due``."""
-    readable = Community.objects.content_visible_to(viewer).values("pk")
+    may read (NULL elsewhere, through ``if_readable``): ``next_objective_title``
+    and ``next_objective_due``."""
     upcoming = Objective.objects.filter(
-        community=OuterRef("pk"),
-        community__in=readable,
-        status__in=Objective.OPEN,
+        community=OuterRef("pk"), status__in=Objective.OPEN
     ).order_by(F("due_date").asc(nulls_last=True), "pk")
     return queryset.annotate(
-        next_objective_title=Subquery(upcoming.values("title")[:1]),
-        next_objective_due=Subquery(upcoming.values("due_date")[:1]),
+        next_objective_title=if_readable(Subquery(upcoming.values("title")[:1])),
+        next_objective_due=if_readable(Subquery(upcoming.values("due_date")[:1])),
     )
 
 

@@ -6,6 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
 
+from maillage.accounts import services as account_services
 from maillage.accounts.models import Consent, User
 from maillage.accounts.tests.factories import UserFactory
 from maillage.communities.models import Membership
@@ -255,3 +256,24 @@ def test_stylesheet_is_served(client):
     response = client.get("/static/maillage/maillage.css")
     assert response.status_code == 200
     assert b"--brand" in b"".join(response.streaming_content)
+
+
+def test_directory_lists_a_person_once_whatever_matches_twice(client):
+    """Two matching expertise tags, or a consent withdrawn then given again,
+    never list a person twice, and the count says one person."""
+    person = UserFactory(display_name="Amélie Achat-Local")
+    person.expertise.set(
+        account_services.tags_from_names(["Achat local", "Achat local bio"])
+    )
+    account_services.give_consent(user=person, purpose=Consent.Purpose.DIRECTORY)
+    account_services.withdraw_consent(user=person, purpose=Consent.Purpose.DIRECTORY)
+    account_services.give_consent(user=person, purpose=Consent.Purpose.DIRECTORY)
+    other = UserFactory(display_name="Bruno Ailleurs")
+    account_services.give_consent(user=other, purpose=Consent.Purpose.DIRECTORY)
+    client.force_login(UserFactory())
+
+    response = client.get(reverse("accounts:directory"), {"expertise": "achat"})
+
+    page = response.context["page"]
+    assert [p.display_name for p in page] == ["Amélie Achat-Local"]
+    assert page.paginator.count == 1

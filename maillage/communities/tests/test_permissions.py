@@ -272,7 +272,7 @@ def test_anonymous_cannot_launch_community():
     assert permissions.can_launch_community(AnonymousUser()) is False
 
 
-# Community.objects.visible_to / content_visible_to / with_member_count
+# Community.objects.visible_to / content_visible_to
 
 
 @pytest.fixture
@@ -350,30 +350,6 @@ def test_visible_to_lists_each_community_once(three):
 
     assert len(visible) == 3
     assert len(readable) == 2
-
-
-def test_with_member_count_counts_only_active_members(community, facilitator, member):
-    """Invitees, requesters, former and removed members are not counted."""
-    for state in [State.INVITED, State.REQUESTED, State.LEFT, State.REMOVED]:
-        MembershipFactory(community=community, state=state)
-    empty = CommunityFactory()
-
-    counts = {c.pk: c.member_count for c in Community.objects.with_member_count()}
-
-    assert counts == {community.pk: 2, empty.pk: 0}
-
-
-def test_with_member_count_combines_with_visible_to(three, outsider):
-    """Counting members after filtering by visibility keeps the counts right."""
-    MembershipFactory.create_batch(2, community=three[Visibility.PUBLIC])
-    MembershipFactory(community=three[Visibility.PUBLIC], user=outsider)
-
-    counts = {
-        c.visibility: c.member_count
-        for c in Community.objects.visible_to(outsider).with_member_count()
-    }
-
-    assert counts == {Visibility.PUBLIC: 3, Visibility.RESTRICTED: 0}
 
 
 @pytest.mark.django_db

@@ -106,10 +106,11 @@ HOME_ANONYMOUS = 5
 # The same, plus the session, the user, the unread count, "My communities" and
 # my invitations.
 HOME_MEMBER = 10
-# The community, its facilitators, its member count, its regions, its sectors.
-PRESENTATION = 5
+# The community (with its stored member count), its facilitators, its regions,
+# its sectors.
+PRESENTATION = 4
 # The same, plus the session, the user, the viewer's membership, pending requests.
-PRESENTATION_FACILITATOR = 10
+PRESENTATION_FACILITATOR = 9
 # Session, user, community, viewer's membership, count, page of members with
 # their organisation, sector and region, their expertise; region and sector filters.
 MEMBER_DIRECTORY = 10

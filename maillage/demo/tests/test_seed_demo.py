@@ -137,6 +137,16 @@ def test_seeding_twice_changes_no_counts():
     assert not any(result["created"].values())
 
 
+def test_seeded_communities_store_their_true_member_count():
+    """The home page's counts come from the stored count: the demo keeps it true."""
+    seed_demo()
+
+    for community in Community.objects.all():
+        active = Membership.objects.active().filter(community=community).count()
+        assert (community.name, community.member_count) == (community.name, active)
+    assert Community.objects.filter(member_count__gt=0).count() >= 4
+
+
 def test_seeding_completes_a_partially_seeded_database():
     """A run after rows were deleted recreates exactly what is missing."""
     seed_demo()
