@@ -104,7 +104,9 @@ def helpers_for(*, thread: Thread, viewer, limit: int = 10) -> list[HelperSugges
         community=community, user_id__in=candidates
     ) | Membership.objects.guest_experts().filter(community=community)
     members, experts = set(), set()
-    for membership in rows.only("user_id", "role", "guest_expert_until"):
+    # community and state too: Membership.from_db reads them (member counts).
+    fields = ("user_id", "role", "guest_expert_until", "community_id", "state")
+    for membership in rows.only(*fields):
         if membership.user_id in exclude:
             continue
         members.add(membership.user_id)
