@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from maillage.communities.models import Community, Membership
-from maillage.conversations.models import Thread
-from maillage.conversations.selectors import STATE_UNSOLVED
+from maillage.conversations.models import STATE_UNSOLVED, Thread
 
 from .generate import HUNDRED_REPLIES_TITLE, viewer_memberships
 

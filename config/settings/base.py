@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Answers the refusals of communities.access (404, 403, login, read-only).
+    "maillage.communities.access.RefusalMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -69,11 +69,61 @@ def is_active_member(membership) -> bool:
     return _state(membership) == Membership.State.ACTIVE
 
 
+def content_is_public(community) -> bool:
+    """Whether a community's content (threads, resources...) is for everyone,
+    not only its members. The rule of ``can_view_content``, for code that
+    decides for many people at once (notifications, "who can help me?")."""
+    return community.visibility == Community.Visibility.PUBLIC
+
+
 def can_view_content(user, community, membership) -> bool:
     """Threads, resources, meetings: public communities for all, else members."""
-    if community.visibility == Community.Visibility.PUBLIC or is_staff(user):
+    if content_is_public(community) or is_staff(user):
         return True
     return is_active_member(membership)
+
+
+def content_readers(community, people) -> set:
+    """Of ``people`` (a mapping of user ids to users), the ids of those who may
+    read ``community``'s content: ``can_view_content`` for many people, in at
+    most one query."""
+    if content_is_public(community):
+        return set(people)
+    members = set(
+        Membership.objects.active()
+        .filter(community=community, user_id__in=list(people))
+        .values_list("user_id", flat=True)
+    )
+    return {pk for pk, user in people.items() if is_staff(user) or pk in members}
+
+
+def shares_a_community(viewer, person) -> bool:
+    """True when both are active members of at least one same community."""
+    if not viewer.is_authenticated:
+        return False
+    return (
+        Membership.objects.active()
+        .filter(
+            user=person,
+            community__in=Membership.objects.active()
+            .filter(user=viewer)
+            .values("community"),
+        )
+        .exists()
+    )
+
+
+def can_view_profile(viewer, person) -> bool:
+    """A profile is seen by its owner, staff, people who share an active
+    community with its owner, and anyone signed in when its owner is listed in
+    the directory (costs up to two queries)."""
+    if not viewer.is_authenticated:
+        return False
+    if viewer.pk == person.pk or viewer.is_staff:
+        return True
+    if shares_a_community(viewer, person):
+        return True
+    return type(person).objects.in_directory().filter(pk=person.pk).exists()
 
 
 def can_view_members(user, community, membership) -> bool:

@@ -158,22 +158,6 @@ def pending_invitation_for(community, user) -> Invitation | None:
     )
 
 
-def shares_a_community(viewer, person) -> bool:
-    """True when both are active members of at least one same community."""
-    if not viewer.is_authenticated:
-        return False
-    return (
-        Membership.objects.active()
-        .filter(
-            user=person,
-            community__in=Membership.objects.active()
-            .filter(user=viewer)
-            .values("community"),
-        )
-        .exists()
-    )
-
-
 def people_sharing_communities(viewer):
     """Ids of people who share an active community with ``viewer``."""
     return User.objects.filter(

@@ -2,10 +2,9 @@ import tempfile
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from maillage.core.http import posted_choice, report
 from maillage.core.submissions import earlier_result
 
 from . import permissions, sections, selectors, services
-from .access import community_for
+from .access import Hidden, LoginNeeded, Refused, community_for
 from .export import write_community_export
 from .forms import (
     DECISIONS,
@@ -33,23 +32,6 @@ from .forms import (
 from .models import Community, Membership
 
 MEMBERS_PER_PAGE = 20
-
-
-def _managed_community(request, slug):
-    community, membership = community_for(request, slug)
-    if not permissions.can_manage(request.user, community, membership):
-        raise PermissionDenied
-    return community, membership
-
-
-def _archived(request, community):
-    """Pages that change an archived community send the visitor back to it."""
-    try:
-        permissions.ensure_not_archived(community)
-    except ValidationError as error:
-        report(request, error)
-        return redirect(community)
-    return None
 
 
 @require_GET
@@ -78,7 +60,7 @@ def home(request: HtmxHttpRequest):
 @require_http_methods(["GET", "POST"])
 def community_create(request):
     if not permissions.can_launch_community(request.user):
-        raise PermissionDenied
+        raise Refused
     form = CommunityForm(request.POST if request.method == "POST" else None)
     # Sent twice: the first sending's community (its address is taken now).
     if created := earlier_result(request.user, request.POST.get("submission", "")):
@@ -101,7 +83,7 @@ def community_create(request):
 @require_GET
 def community_detail(request, slug):
     community, membership = community_for(
-        request, slug, sections.annotate_page(Community.objects.all())
+        request, slug, queryset=sections.annotate_page(Community.objects.all())
     )
     user = request.user
     context = {
@@ -126,9 +108,7 @@ def community_detail(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def community_update(request, slug):
-    community, _membership = _managed_community(request, slug)
-    if refused := _archived(request, community):
-        return refused
+    community, _membership = community_for(request, slug, need="steer")
     form = CommunityUpdateForm(
         request.POST if request.method == "POST" else None, instance=community
     )
@@ -147,11 +127,7 @@ def community_update(request, slug):
 
 @require_GET
 def member_list(request: HtmxHttpRequest, slug):
-    community, membership = community_for(request, slug)
-    if not permissions.can_view_members(request.user, community, membership):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        raise PermissionDenied
+    community, membership = community_for(request, slug, need="members")
     filters = MemberFilterForm(request.GET or None)
     criteria = filters.cleaned_data if filters.is_valid() else {}
     members = selectors.member_directory(
@@ -180,9 +156,7 @@ def member_list(request: HtmxHttpRequest, slug):
 @login_required
 @require_POST
 def community_join(request, slug):
-    community, _membership = community_for(request, slug)
-    if refused := _archived(request, community):
-        return refused
+    community, _membership = community_for(request, slug, need="write")
     try:
         services.join_community(user=request.user, community=community)
     except PermissionDenied:
@@ -195,9 +169,7 @@ def community_join(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def membership_request(request, slug):
-    community, membership = community_for(request, slug)
-    if refused := _archived(request, community):
-        return refused
+    community, membership = community_for(request, slug, need="write")
     if not permissions.can_request(request.user, community, membership):
         messages.info(request, _("You cannot send a request to this community."))
         return redirect(community)
@@ -221,9 +193,7 @@ def membership_request(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def community_leave(request, slug):
-    community, membership = community_for(request, slug)
-    if refused := _archived(request, community):
-        return refused
+    community, membership = community_for(request, slug, need="write")
     if not permissions.can_leave(membership, community):
         return redirect(community)
     if request.method == "POST":
@@ -242,7 +212,7 @@ def community_leave(request, slug):
 @login_required
 @require_GET
 def request_list(request, slug):
-    community, membership = _managed_community(request, slug)
+    community, membership = community_for(request, slug, need="manage")
     return render(
         request,
         "communities/request_list.html",
@@ -257,9 +227,7 @@ def request_list(request, slug):
 @login_required
 @require_POST
 def request_decide(request, slug, pk):
-    community, _membership = _managed_community(request, slug)
-    if refused := _archived(request, community):
-        return refused
+    community, _membership = community_for(request, slug, need="steer")
     pending = get_object_or_404(Membership, pk=pk, community=community)
     decision = posted_choice(
         request.POST, "decision", DECISIONS, what=_("the decision")
@@ -284,9 +252,8 @@ def request_decide(request, slug, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation_list(request, slug):
-    community, membership = _managed_community(request, slug)
-    if request.method == "POST" and (refused := _archived(request, community)):
-        return refused
+    need = "steer" if request.method == "POST" else "manage"
+    community, membership = community_for(request, slug, need=need)
     form = InvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -317,9 +284,7 @@ def invitation_list(request, slug):
 @login_required
 @require_POST
 def invitation_revoke(request, slug, pk):
-    community, _membership = _managed_community(request, slug)
-    if refused := _archived(request, community):
-        return refused
+    community, _membership = community_for(request, slug, need="steer")
     invitation = get_object_or_404(community.invitations, pk=pk)
     try:
         services.revoke_invitation(actor=request.user, invitation=invitation)
@@ -334,13 +299,13 @@ def invitation_revoke(request, slug, pk):
 def invitation_detail(request, token):
     invitation = services.invitation_for_token(token)
     if invitation is None:
-        raise Http404
+        raise Hidden
     if not request.user.is_authenticated:
         # Signing up or logging in brings the person back here (see the adapter).
         request.session["pending_invitation_url"] = request.path
     if request.method == "POST":
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            raise LoginNeeded
         answer = posted_choice(
             request.POST, "action", INVITATION_ANSWERS, what=_("the answer")
         )
@@ -369,9 +334,7 @@ def invitation_detail(request, token):
 @require_POST
 def invitation_respond(request, slug):
     """Answer an invitation from the community page, without the e-mailed link."""
-    community, _membership = community_for(request, slug)
-    if refused := _archived(request, community):
-        return refused
+    community, _membership = community_for(request, slug, need="write")
     answer = posted_choice(
         request.POST, "action", INVITATION_ANSWERS, what=_("the answer")
     )
@@ -391,9 +354,7 @@ def invitation_respond(request, slug):
 @login_required
 @require_POST
 def membership_role(request, slug, pk):
-    community, _membership = _managed_community(request, slug)
-    if refused := _archived(request, community):
-        return refused
+    community, _membership = community_for(request, slug, need="steer")
     target = get_object_or_404(Membership, pk=pk, community=community)
     # An unknown role is a 400 saying so; a wrong date, an error message.
     posted_choice(request.POST, "role", Membership.Role.choices, what=_("the role"))
@@ -420,9 +381,7 @@ def membership_role(request, slug, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def membership_remove(request, slug, pk):
-    community, _membership = _managed_community(request, slug)
-    if refused := _archived(request, community):
-        return refused
+    community, _membership = community_for(request, slug, need="steer")
     target = get_object_or_404(
         Membership.objects.select_related("user"), pk=pk, community=community
     )
@@ -452,14 +411,8 @@ def profile_detail(request, pk):
         User.objects.active().select_related("organisation__sector", "region"), pk=pk
     )
     viewer = request.user
-    visible = (
-        viewer.pk == person.pk
-        or viewer.is_staff
-        or selectors.shares_a_community(viewer, person)
-        or User.objects.in_directory().filter(pk=person.pk).exists()
-    )
-    if not visible:
-        raise Http404
+    if not permissions.can_view_profile(viewer, person):
+        raise Hidden
     return render(
         request,
         "communities/profile_detail.html",
@@ -475,9 +428,7 @@ def profile_detail(request, pk):
 @require_GET
 def community_export(request, slug):
     """The full export ZIP, for facilitators and staff (archived or not)."""
-    community, membership = community_for(request, slug)
-    if not permissions.can_export(request.user, community, membership):
-        raise PermissionDenied
+    community, _membership = community_for(request, slug, need="export")
     # Spooled: a small export stays in memory, a large one goes to disk.
     # FileResponse closes the file once the response is sent.
     archive = tempfile.SpooledTemporaryFile(max_size=20 * 1024 * 1024)  # noqa: SIM115

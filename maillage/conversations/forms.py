@@ -9,8 +9,15 @@ from maillage.core.forms import (
     SubmissionField,
 )
 
-from .models import KIND_SECTIONS, REQUIRED_SECTIONS, Flag, Tag, Thread
-from .selectors import STATE_SOLVED, STATE_UNSOLVED
+from .models import (
+    KIND_SECTIONS,
+    REQUIRED_SECTIONS,
+    STATE_SOLVED,
+    STATE_UNSOLVED,
+    Flag,
+    Tag,
+    Thread,
+)
 
 MARKDOWN_HELP = _(
     "Markdown is allowed: **bold**, *italics*, lists with “-”, links. "

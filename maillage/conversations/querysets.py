@@ -15,6 +15,11 @@ def _author_is_guest_expert() -> Exists:
 
 
 class ThreadQuerySet(models.QuerySet):
+    # The models this module reads are found through the thread's relations, not
+    # imported: the models import their querysets, never the other way round.
+    def _related(self, name):
+        return self.model._meta.get_field(name).related_model
+
     def visible_to(self, user):
         """Threads ``user`` may read: the one gate for every list of threads.
 
@@ -58,8 +63,7 @@ class ThreadQuerySet(models.QuerySet):
 
     def with_reply_counts(self):
         """Annotate ``reply_count``: replies neither deleted nor hidden."""
-        from .models import Reply
-
+        Reply = self._related("replies")
         counts = (
             Reply.objects.published()
             .filter(thread=OuterRef("pk"))
@@ -75,8 +79,8 @@ class ThreadQuerySet(models.QuerySet):
 
         For anonymous visitors nothing is new: both stay empty.
         """
-        from .models import Reply, ThreadVisit
-
+        Reply = self._related("replies")
+        ThreadVisit = self._related("visits")
         if not user.is_authenticated:
             return self.annotate(
                 last_seen_at=models.Value(None, output_field=models.DateTimeField()),

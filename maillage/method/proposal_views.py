@@ -4,13 +4,14 @@ staff's review of proposals: the method's pages that belong to no community."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from maillage.communities.access import Refused
 from maillage.core.submissions import earlier_result
 
 from . import permissions, selectors, services
@@ -74,7 +75,7 @@ def _proposer_initial(user) -> dict:
 
 def _staff_only(request):
     if not permissions.can_review_proposals(request.user):
-        raise PermissionDenied
+        raise Refused
 
 
 @login_required

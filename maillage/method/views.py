@@ -2,12 +2,9 @@
 dashboard and closing (the guide and proposals are in ``proposal_views.py``).
 Thin: fetch and authorise, validate, call one service or read, render."""
 
-import functools
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +16,6 @@ from django_htmx.http import replace_url
 from maillage.communities import permissions as community_permissions
 from maillage.communities.access import community_for
 from maillage.core.htmx import HtmxHttpRequest
-from maillage.core.http import report
 
 from . import permissions, selectors, services
 from .forms import (
@@ -34,55 +30,6 @@ from .forms import (
 )
 from .models import CommunitySetupStep, Objective
 from .stages import guide_for
-
-
-class _Refused(Exception):
-    """Raised while checking access, to answer with ``response`` instead."""
-
-    def __init__(self, response):
-        self.response = response
-
-
-def _with_refusals(view):
-    """Answer a ``_Refused`` raised by the access checks below with its response."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _Refused as refused:
-            return refused.response
-
-    return wrapped
-
-
-def _readable(request, slug, predicate=community_permissions.can_view_content):
-    """The community and membership when the viewer may read this part of it.
-
-    Hidden communities are a 404; anonymous visitors are asked to log in; other
-    people who may not read it get a 403.
-    """
-    community, membership = community_for(request, slug)
-    if not predicate(request.user, community, membership):
-        if not request.user.is_authenticated:
-            raise _Refused(redirect_to_login(request.get_full_path()))
-        raise PermissionDenied
-    return community, membership
-
-
-def _steerable(request, slug):
-    """The community when the viewer steers it; an archived one sends them back."""
-    if not request.user.is_authenticated:
-        raise _Refused(redirect_to_login(request.get_full_path()))
-    community, membership = community_for(request, slug)
-    if not community_permissions.can_manage(request.user, community, membership):
-        raise PermissionDenied
-    try:
-        community_permissions.ensure_not_archived(community)
-    except ValidationError as error:
-        report(request, error)
-        raise _Refused(redirect(community)) from error
-    return community, membership
 
 
 def _method_context(user, community, membership) -> dict:
@@ -139,12 +86,13 @@ def _setup_context(request, community, membership, path, open_step, bound=None):
     return context
 
 
-@_with_refusals
 @require_GET
 # The same address answers the list alone to htmx: caches must tell them apart.
 @vary_on_headers("HX-Request")
 def setup_path(request: HtmxHttpRequest, slug):
-    community, membership = _readable(request, slug, permissions.can_view_setup_path)
+    community, membership = community_for(
+        request, slug, need=permissions.can_view_setup_path
+    )
     path = selectors.setup_path(community)
     open_step = path.numbered(_step_number(request)) or path.next_left()
     context = _setup_context(request, community, membership, path, open_step)
@@ -156,10 +104,9 @@ def setup_path(request: HtmxHttpRequest, slug):
     return render(request, template, context)
 
 
-@_with_refusals
 @require_POST
 def setup_step_update(request: HtmxHttpRequest, slug, pk):
-    community, membership = _steerable(request, slug)
+    community, membership = community_for(request, slug, need="steer")
     step = get_object_or_404(CommunitySetupStep, pk=pk, community=community)
     form = SetupStepForm(request.POST, instance=step)
     if form.is_valid():
@@ -213,20 +160,18 @@ def _step_saved(request, community, membership, step):
 # Charter --------------------------------------------------------------------------
 
 
-@_with_refusals
 @require_GET
 def charter_detail(request, slug):
-    community, membership = _readable(request, slug)
+    community, membership = community_for(request, slug, need="content")
     context = _method_context(request.user, community, membership)
     context["charter"] = selectors.charter_of(community)
     context["revision_count"] = selectors.charter_revision_count(community)
     return render(request, "method/charter_detail.html", context)
 
 
-@_with_refusals
 @require_http_methods(["GET", "POST"])
 def charter_update(request, slug):
-    community, membership = _steerable(request, slug)
+    community, membership = community_for(request, slug, need="steer")
     charter = selectors.charter_of(community)
     form = CharterForm(
         request.POST if request.method == "POST" else None, instance=charter
@@ -253,10 +198,9 @@ def charter_update(request, slug):
     return render(request, "method/charter_form.html", context)
 
 
-@_with_refusals
 @require_GET
 def charter_history(request, slug):
-    community, membership = _readable(request, slug)
+    community, membership = community_for(request, slug, need="content")
     context = _method_context(request.user, community, membership)
     context["entries"] = selectors.charter_history(community)
     return render(request, "method/charter_history.html", context)
@@ -265,10 +209,9 @@ def charter_history(request, slug):
 # Objectives -----------------------------------------------------------------------
 
 
-@_with_refusals
 @require_GET
 def objective_list(request, slug):
-    community, membership = _readable(request, slug)
+    community, membership = community_for(request, slug, need="content")
     context = _method_context(request.user, community, membership)
     objectives = selectors.objectives_of(community)
     context.update(
@@ -295,17 +238,15 @@ def _objective_page(request, community, membership, objective, progress_form=Non
     return render(request, "method/objective_detail.html", context)
 
 
-@_with_refusals
 @require_GET
 def objective_detail(request, slug, pk):
-    community, membership = _readable(request, slug)
+    community, membership = community_for(request, slug, need="content")
     return _objective_page(request, community, membership, _objective(community, pk))
 
 
-@_with_refusals
 @require_http_methods(["GET", "POST"])
 def objective_create(request, slug):
-    community, membership = _steerable(request, slug)
+    community, membership = community_for(request, slug, need="steer")
     form = ObjectiveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -322,10 +263,9 @@ def objective_create(request, slug):
     return render(request, "method/objective_form.html", context)
 
 
-@_with_refusals
 @require_http_methods(["GET", "POST"])
 def objective_update(request, slug, pk):
-    community, membership = _steerable(request, slug)
+    community, membership = community_for(request, slug, need="steer")
     objective = _objective(community, pk)
     form = ObjectiveForm(
         request.POST if request.method == "POST" else None, instance=objective
@@ -347,10 +287,9 @@ def objective_update(request, slug, pk):
     return render(request, "method/objective_form.html", context)
 
 
-@_with_refusals
 @require_POST
 def objective_progress(request, slug, pk):
-    community, membership = _steerable(request, slug)
+    community, membership = community_for(request, slug, need="steer")
     objective = _objective(community, pk)
     form = ProgressForm(request.POST)
     if form.is_valid():
@@ -369,15 +308,14 @@ def objective_progress(request, slug, pk):
 # Stages ---------------------------------------------------------------------------
 
 
-@_with_refusals
 @require_http_methods(["GET", "POST"])
 def stage_timeline(request, slug):
     """The stages with their suggested activities, the timeline, and (for
     facilitators) the form to move to another stage."""
     if request.method == "GET":
-        community, membership = _readable(request, slug)
+        community, membership = community_for(request, slug, need="content")
         return _stage_page(request, community, membership)
-    community, membership = _steerable(request, slug)
+    community, membership = community_for(request, slug, need="steer")
     form = StageChangeForm(request.POST, community=community)
     if form.is_valid():
         try:
@@ -415,9 +353,9 @@ def _stage_page(request, community, membership, form=None):
 @login_required
 @require_GET
 def dashboard(request, slug):
-    community, membership = community_for(request, slug)
-    if not permissions.can_view_dashboard(request.user, community, membership):
-        raise PermissionDenied
+    community, membership = community_for(
+        request, slug, need=permissions.can_view_dashboard
+    )
     context = _method_context(request.user, community, membership)
     # Requests and invitations are the facilitators' work, not the sponsors'.
     context["board"] = selectors.dashboard(
@@ -433,21 +371,19 @@ def dashboard(request, slug):
 # Closing --------------------------------------------------------------------------
 
 
-@_with_refusals
 @require_GET
 def closing(request, slug):
     """Review the community's future: dissolve, or reorient."""
-    community, membership = _steerable(request, slug)
+    community, membership = community_for(request, slug, need="steer")
     context = _method_context(request.user, community, membership)
     objectives = selectors.objectives_of(community)
     context.update(objectives=objectives)
     return render(request, "method/closing.html", context)
 
 
-@_with_refusals
 @require_http_methods(["GET", "POST"])
 def community_dissolve(request, slug):
-    community, membership = _steerable(request, slug)
+    community, membership = community_for(request, slug, need="steer")
     form = DissolveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -468,10 +404,9 @@ def community_dissolve(request, slug):
     return render(request, "method/community_dissolve.html", context)
 
 
-@_with_refusals
 @require_http_methods(["GET", "POST"])
 def community_reorient(request, slug):
-    community, membership = _steerable(request, slug)
+    community, membership = community_for(request, slug, need="steer")
     form = ReorientForm(
         request.POST if request.method == "POST" else None,
         initial={"domain": community.domain, "stage": community.stage},
@@ -497,9 +432,9 @@ def community_reorient(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def community_reopen(request, slug):
-    community, membership = community_for(request, slug)
-    if not community_permissions.is_staff(request.user):
-        raise PermissionDenied
+    community, membership = community_for(
+        request, slug, need=lambda user, _c, _m: community_permissions.is_staff(user)
+    )
     if not community.is_archived:
         messages.info(request, _("This community is not archived."))
         return redirect(community)

@@ -16,6 +16,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from maillage.accounts.models import Consent, User
+from maillage.communities import permissions as community_permissions
 from maillage.communities.models import Community, Membership
 from maillage.core import mail
 
@@ -82,13 +83,9 @@ def notify(
     people = {u.pk: u for u in User.objects.active().filter(pk__in=wanted)}
     if community is None:
         people = {pk: u for pk, u in people.items() if u.is_staff}
-    elif community.visibility != Community.Visibility.PUBLIC:
-        members = set(
-            Membership.objects.active()
-            .filter(community=community, user_id__in=people)
-            .values_list("user_id", flat=True)
-        )
-        people = {pk: u for pk, u in people.items() if u.is_staff or pk in members}
+    else:
+        readers = community_permissions.content_readers(community, people)
+        people = {pk: u for pk, u in people.items() if pk in readers}
     if target_key and people:
         already = Notification.objects.unread().filter(
             recipient_id__in=people, target_key=target_key
@@ -317,27 +314,27 @@ def _send_digest_chunk(due, frequency: str, now) -> int:
         n.community_id
         for n in notifications
         if n.community is not None
-        and n.community.visibility != Community.Visibility.PUBLIC
+        and not community_permissions.content_is_public(n.community)
     }
-    members = set()
+    memberships = {}
     if private:
-        members = set(
-            Membership.objects.active()
+        memberships = {
+            (m.user_id, m.community_id): m
+            for m in Membership.objects.active()
             .filter(
                 community_id__in=private,
                 user_id__in={n.recipient_id for n in notifications},
             )
-            .values_list("user_id", "community_id")
-        )
+            .only("user_id", "community_id", "state")
+        }
     by_person: dict[int, list[Notification]] = {}
     for n in notifications:
         if n.community is None and not n.recipient.is_staff:
             # Only staff read what belongs to no community (proposals).
             continue
-        if (
-            n.community_id in private
-            and not n.recipient.is_staff
-            and (n.recipient_id, n.community_id) not in members
+        membership = memberships.get((n.recipient_id, n.community_id))
+        if n.community is not None and not community_permissions.can_view_content(
+            n.recipient, n.community, membership
         ):
             continue
         by_person.setdefault(n.recipient_id, []).append(n)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from maillage.accounts.services import tags_from_names
 from maillage.accounts.tests.factories import UserFactory
-from maillage.communities import selectors
+from maillage.communities import permissions, selectors
 from maillage.communities.models import Community, Membership
 from maillage.communities.tests.factories import CommunityFactory, MembershipFactory
 from maillage.organisations.models import Sector
@@ -309,14 +309,14 @@ def test_community_cards_show_the_latest_published_exchange(db):
 
 def test_people_in_same_community_share_it(community, member, facilitator):
     """Two active members of one community share it."""
-    assert selectors.shares_a_community(member, facilitator) is True
+    assert permissions.shares_a_community(member, facilitator) is True
 
 
 def test_people_in_different_communities_do_not_share(community, member):
     """Members of different communities share nothing."""
     elsewhere = MembershipFactory().user
 
-    assert selectors.shares_a_community(member, elsewhere) is False
+    assert permissions.shares_a_community(member, elsewhere) is False
 
 
 @pytest.mark.parametrize(
@@ -326,38 +326,10 @@ def test_inactive_membership_does_not_count_as_sharing(community, member, state)
     """Only active memberships count, on either side."""
     other = MembershipFactory(community=community, state=state).user
 
-    assert selectors.shares_a_community(member, other) is False
-    assert selectors.shares_a_community(other, member) is False
+    assert permissions.shares_a_community(member, other) is False
+    assert permissions.shares_a_community(other, member) is False
 
 
 def test_anonymous_shares_nothing(community, member):
     """An anonymous visitor shares no community with anyone."""
-    assert selectors.shares_a_community(AnonymousUser(), member) is False
-
-
-def test_community_cards_count_unsolved_challenges_up_to_a_bound(db, monkeypatch):
-    """The card counts unsolved challenges up to a bound (a fixed cost per
-    community), then says "more than"; solved and hidden ones never count."""
-    from maillage.conversations import sections as exchange_sections
-    from maillage.conversations.tests.factories import ReplyFactory, ThreadFactory
-
-    monkeypatch.setattr(exchange_sections, "UNSOLVED_SHOWN", 3)
-    few = CommunityFactory(name="Peu")
-    many = CommunityFactory(name="Beaucoup")
-    ThreadFactory.create_batch(3, community=few, kind="challenge")
-    solved = ThreadFactory(community=few, kind="challenge")
-    solved.solution = ReplyFactory(thread=solved)
-    solved.save()
-    ThreadFactory(community=few, kind="challenge", hidden_at=timezone.now())
-    ThreadFactory.create_batch(4, community=many, kind="challenge")
-
-    cards = selectors.community_cards(user=UserFactory(is_staff=True))
-
-    lines = {
-        card.name: [line.text for line in card.highlights if "?etat=" in line.url]
-        for card in cards.living
-    }
-    assert lines == {
-        "Peu": ["3 défis attendent une réponse"],
-        "Beaucoup": ["Plus de 3 défis attendent une réponse"],
-    }
+    assert permissions.shares_a_community(AnonymousUser(), member) is False
