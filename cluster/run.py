@@ -56,7 +56,7 @@ PASSWORD = "Grappe-de-serveurs-" + secrets.token_hex(8)
 # The site's public name: the proxy passes it on as Host to every app server.
 PUBLIC_HOST = "maillage.example"
 RESETS = 12
-DIGEST_PEOPLE = 60
+DIGEST_PEOPLE = int(os.environ.get("CLUSTER_DIGEST_PEOPLE", "60"))
 DIGEST_ROUNDS = 3
 
 
