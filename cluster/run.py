@@ -56,6 +56,8 @@ PASSWORD = "Grappe-de-serveurs-" + secrets.token_hex(8)
 # The site's public name: the proxy passes it on as Host to every app server.
 PUBLIC_HOST = "maillage.example"
 RESETS = 12
+# Seconds for both digest runs to start Django before they send, together.
+DIGEST_START_DELAY = float(os.environ.get("CLUSTER_DIGEST_START_DELAY", "8"))
 # The load test's write p95 limit here: the whole cluster (4 web workers, 2 task
 # workers, PostgreSQL, the clients) shares the machine's cores, where the
 # single-server load test has them to itself (0.75 s, bench/loadtest.py).
@@ -425,20 +427,30 @@ def check_digests(cluster: "Cluster", sink, seeded: dict) -> str:
         )
         connections.close_all()
         start = sink.count()
+        # Both start Django, then call send_digests at the same instant.
+        at = f"{time.time() + DIGEST_START_DELAY:.3f}"
         runs = [
             cluster.start(
                 f"digests-{round_ + 1}-{n + 1}",
-                ["manage.py", "send_digests", "--frequency", "daily"],
+                ["-m", "cluster.digest_run", "--at", at, "--frequency", "daily"],
             )
             for n in range(2)
         ]
-        sent = []
+        sent, spans = [], []
         for process in runs:
             expect(process.wait(timeout=120) == 0, "send_digests failed")
         for log in cluster.logs(f"digests-{round_ + 1}-"):
-            found = re.search(r"(\d+) daily digest", log.read_text())
+            text = log.read_text()
+            found = re.search(r"(\d+) daily digest", text)
             expect(found, f"no count in {log.name}")
             sent.append(int(found.group(1)))
+            spans.append(
+                [
+                    float(t)
+                    for t in re.findall(r"(?:started|finished) at ([\d.]+)", text)
+                ]
+            )
+        overlap = min(end for _s, end in spans) - max(start for start, _e in spans)
         left = Notification.objects.filter(
             recipient__in=group, emailed_at__isnull=True
         ).count()
@@ -448,7 +460,8 @@ def check_digests(cluster: "Cluster", sink, seeded: dict) -> str:
         say(
             f"   round {round_ + 1}: two runs at once queued {sent[0]} + {sent[1]}"
             f" digests for {len(group)} people; received per person:"
-            f" {dict(sorted(per_person.items()))}; notifications left unsent: {left}"
+            f" {dict(sorted(per_person.items()))}; notifications left unsent: {left};"
+            f" the runs overlapped {max(overlap, 0):.2f} s"
         )
         expect(sum(sent) == len(group), f"{sum(sent)} digests for {len(group)}")
         expect(per_person == Counter({1: len(group)}), "a digest missing or doubled")
