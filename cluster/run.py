@@ -99,7 +99,7 @@ class Cluster:
                 env={**self.env, **extra},
                 stdout=out,
                 stderr=subprocess.STDOUT,
-                start_new_session=True,
+                preexec_fn=own_group_ended_with_us,
             )
         self.processes.append((name, process, log))
         return process
@@ -121,6 +121,17 @@ class Cluster:
         # gunicorn's workers are in the master's group: none may outlive it.
         for _name, process, _log in self.processes:
             with_group(process, signal.SIGKILL)
+
+
+def own_group_ended_with_us() -> None:
+    """In the child: its own process group (stopped as a whole at the end), and,
+    on Linux, SIGTERM when the test itself dies, even by SIGKILL."""
+    os.setsid()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def with_group(process: subprocess.Popen, sig: int) -> None:
