@@ -577,8 +577,14 @@ def main(argv=None) -> int:
     from .smtp_sink import SmtpSink
 
     sink = SmtpSink().start()
+    inherited = {
+        key: value
+        for key, value in os.environ.items()
+        # Uploads stay in the shared folder below, whatever this shell says.
+        if key != "AWS_STORAGE_BUCKET_NAME"
+    }
     env = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "cluster.settings",
         "SECRET_KEY": secrets.token_urlsafe(64),
         # The public name, and 127.0.0.1 for the load balancer's /sante/.
@@ -592,6 +598,9 @@ def main(argv=None) -> int:
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(sink.port),
         "EMAIL_USE_TLS": "false",
+        "EMAIL_HOST_USER": "",
+        "EMAIL_HOST_PASSWORD": "",
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "TRUSTED_PROXY_COUNT": "1",
         "WEB_CONCURRENCY": "2",
         "LOG_LEVEL": "WARNING",
@@ -599,6 +608,7 @@ def main(argv=None) -> int:
         "MAILLAGE_POSTS_PER_MINUTE": "0",
         "PYTHONUNBUFFERED": "1",
     }
+    os.environ.pop("AWS_STORAGE_BUCKET_NAME", None)
     os.environ.update(env)
     cluster = Cluster(workdir, env)
     check = Check(args.only)
