@@ -1,9 +1,11 @@
 """Digests: contents by community, sent once, and never what the reader cannot see."""
 
+import threading
 from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from maillage.accounts import services as account_services
@@ -286,7 +288,11 @@ def test_send_digests_command_requires_a_frequency(db):
         call_command("send_digests", "--frequency", "hourly")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="row locks: PostgreSQL (SQLite serialises the chunks)",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_overlapping_runs_never_split_a_persons_digest(
     community, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -296,11 +302,7 @@ def test_overlapping_runs_never_split_a_persons_digest(
     their digest and leaves that person out, instead of sending them a second
     digest with the rest of their notifications; once the first run is over,
     what it did not send goes in the next digest, once."""
-    from django.db import connection, transaction
-
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks: PostgreSQL (SQLite serialises the chunks)")
-    import threading
+    from django.db import transaction
 
     held, other = (
         consent_to_email(MembershipFactory(community=community).user) for _ in range(2)
