@@ -96,3 +96,12 @@ clean:
 # 20 clients posting replies and reactions for 30 s while 5 read; counts checked.
 loadtest: install
 	$(BIN)/python -m bench.loadtest
+
+# Several machines, proven (not part of `make test`): two gunicorn app servers and
+# two db_worker task workers on production settings, a fresh PostgreSQL database
+# (CLUSTER_PG_URL, default maillage_cluster, dropped at the end) and one Redis
+# database (CLUSTER_REDIS_URL, default db 13, flushed); docs/deployment.md.
+CLUSTER_ARGS ?=
+cluster-test: messages
+	$(BIN)/python -m cluster $(CLUSTER_ARGS)
+.PHONY: cluster-test

@@ -24,6 +24,12 @@ EMAIL_BACKEND = os.environ.get(
 )
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# The proxies in front of gunicorn that append the client's address to
+# X-Forwarded-For (nginx alone: 1; a load balancer and nginx: 2). allauth's
+# per-address rate limits (login, sign-up, password reset) count by that
+# address; 0 would count everyone as the proxy's one address.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+
 # A load balancer checks /sante/ over plain HTTP from inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
 

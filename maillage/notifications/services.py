@@ -301,11 +301,16 @@ def send_digests(
 @transaction.atomic
 def _send_digest_chunk(due, frequency: str, now) -> int:
     # Locked rows belong to a run already under way (PostgreSQL): skip them so
-    # that overlapping runs never send the same notification twice. SQLite's
-    # IMMEDIATE transactions serialise the chunks instead.
+    # that overlapping runs never send the same notification twice. The
+    # recipient's row is locked with each notification, so a person handled by
+    # one run is skipped whole by the other: two runs started at once never
+    # split someone's notifications into two digests. (A person whose account
+    # row is being updated at that instant waits for the next run, which looks
+    # back twice the period.) SQLite's IMMEDIATE transactions serialise the
+    # chunks instead.
     notifications = list(
         due.select_related("community", "actor", "recipient")
-        .select_for_update(of=("self",), skip_locked=True)
+        .select_for_update(of=("self", "recipient"), skip_locked=True, no_key=True)
         .order_by(
             "recipient_id", "community__name", "community_id", "-created_at", "-id"
         )

@@ -95,6 +95,42 @@ def test_production_cookies_are_secure_and_https_is_enforced(prod_settings):
     assert httponly is True
 
 
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "client"),
+    [
+        # nginx alone (the default): the address nginx saw.
+        (None, "203.0.113.7", "203.0.113.7"),
+        # A client's own X-Forwarded-For is not believed: nginx appends the
+        # address it saw, and that one counts.
+        (None, "198.51.100.1, 203.0.113.7", "203.0.113.7"),
+        # A load balancer, then nginx.
+        ("2", "203.0.113.7, 10.0.0.2", "203.0.113.7"),
+    ],
+)
+def test_production_rate_limits_count_the_client_behind_the_proxy(
+    monkeypatch, rf, settings, proxies, forwarded, client
+):
+    """Behind the proxy, allauth's per-address limits (failed logins, sign-ups,
+    password resets) count each client's address, not everyone as the proxy's
+    one address (REMOTE_ADDR); TRUSTED_PROXY_COUNT says how many proxies add
+    to X-Forwarded-For."""
+    from allauth.account.adapter import get_adapter
+
+    monkeypatch.setenv("SECRET_KEY", real_secret_key())
+    if proxies is None:
+        monkeypatch.delenv("TRUSTED_PROXY_COUNT", raising=False)
+    else:
+        monkeypatch.setenv("TRUSTED_PROXY_COUNT", proxies)
+    sys.modules.pop("config.settings.prod", None)
+    try:
+        prod = importlib.import_module("config.settings.prod")
+    finally:
+        sys.modules.pop("config.settings.prod", None)
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = prod.ALLAUTH_TRUSTED_PROXY_COUNT
+    request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="127.0.0.1")
+    assert get_adapter().get_client_ip(request) == client
+
+
 def test_production_logs_are_json_lines(prod_settings):
     """The root and request loggers write through the JSON formatter."""
     logging = prod_settings.LOGGING

@@ -1,9 +1,11 @@
 """Digests: contents by community, sent once, and never what the reader cannot see."""
 
+import threading
 from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from maillage.accounts import services as account_services
@@ -284,3 +286,60 @@ def test_send_digests_command_requires_a_frequency(db):
         call_command("send_digests")
     with pytest.raises(CommandError):
         call_command("send_digests", "--frequency", "hourly")
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="row locks: PostgreSQL (SQLite serialises the chunks)",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_overlapping_runs_never_split_a_persons_digest(
+    community, mailoutbox, django_capture_on_commit_callbacks
+):
+    """A run that has begun on someone (PostgreSQL row locks, as
+    ``_send_digest_chunk`` takes them: the notification with its recipient)
+    holds that person whole: another run at the same moment sends the others
+    their digest and leaves that person out, instead of sending them a second
+    digest with the rest of their notifications; once the first run is over,
+    what it did not send goes in the next digest, once."""
+    from django.db import transaction
+
+    held, other = (
+        consent_to_email(MembershipFactory(community=community).user) for _ in range(2)
+    )
+    first = NotificationFactory(recipient=held, community=community)
+    NotificationFactory.create_batch(2, recipient=held, community=community)
+    NotificationFactory.create_batch(2, recipient=other, community=community)
+    locked, release = threading.Event(), threading.Event()
+
+    def run_under_way():
+        from django.db import connection as own
+
+        try:
+            with transaction.atomic():
+                list(
+                    Notification.objects.filter(pk=first.pk)
+                    .select_related("recipient")
+                    .select_for_update(of=("self", "recipient"), no_key=True)
+                )
+                locked.set()
+                release.wait(timeout=30)
+        finally:
+            own.close()
+
+    thread = threading.Thread(target=run_under_way)
+    thread.start()
+    try:
+        assert locked.wait(timeout=30)
+        with django_capture_on_commit_callbacks(execute=True):
+            assert services.send_digests(frequency="daily") == 1
+    finally:
+        release.set()
+        thread.join(timeout=30)
+    assert [m.to for m in mailoutbox] == [[other.email]]
+    assert Notification.objects.filter(recipient=held, emailed_at=None).count() == 3
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_digests(frequency="daily") == 1
+    assert [m.to for m in mailoutbox] == [[other.email], [held.email]]
+    assert not Notification.objects.filter(emailed_at=None).exists()
