@@ -76,11 +76,11 @@ format: install
 # The suite runs on every core (pytest-xdist, one test database per worker:
 # docs/decisions/0006-pytest-xdist.md): first everything but the browser tests,
 # each file whole on one worker (`--dist loadfile`: a module's world is built
-# once), then the browser tests (e2e/, marked `browser`) in a second call, spread
+# once), the slowest files first (conftest.py's SLOWEST_FILES), then the browser tests (e2e/, marked `browser`) in a second call, spread
 # test by test. `make test WORKERS=0` runs serially; PYTEST_ARGS goes to both
 # calls (a call that selects no test is not an error).
 WORKERS ?= auto
-PYTEST_FAST = $(BIN)/pytest -n $(WORKERS) --dist loadfile -m "not browser" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+PYTEST_FAST = $(BIN)/pytest -n $(WORKERS) --dist loadfile --no-loadscope-reorder -m "not browser" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 PYTEST_BROWSER = $(BIN)/pytest -n $(WORKERS) -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 test: messages lint chromium
