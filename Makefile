@@ -6,16 +6,32 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 # `make run PORT=8001` serves on another port.
 PORT ?= 8000
 
-.PHONY: install gettext chromium messages translations run test test-postgres lint format clean \
+.PHONY: install lock gettext chromium messages translations run test test-fast test-postgres lint format clean \
 	bench loadtest serve backup
 
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+# Dependencies come from uv.lock (exact versions and hashes), installed by uv. uv
+# itself is bootstrapped with pip into .tools/ at a pinned version, so a machine
+# needs only python3 with pip and venv. .python-version asks uv for Python 3.11.
+# `make install UV_EXTRAS="--extra test --extra s3"` adds object storage.
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+UV_EXTRAS ?= --extra test
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+$(VENV)/.installed: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --locked $(UV_EXTRAS)
 	touch $@
 
 install: $(VENV)/.installed
+
+# After changing dependencies in pyproject.toml: refresh uv.lock (then commit it).
+# `make lock UV_LOCK_ARGS=--upgrade` moves every package to its newest allowed version.
+lock: $(UV)
+	$(UV) lock $(UV_LOCK_ARGS)
 
 # Django's translation tools need GNU gettext (msgfmt, xgettext).
 gettext:
@@ -57,13 +73,30 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The suite runs on every core (pytest-xdist, one test database per worker:
+# docs/decisions/0006-pytest-xdist.md): first everything but the browser tests,
+# each file whole on one worker (`--dist loadfile`: a module's world is built
+# once), the slowest files first (conftest.py's SLOWEST_FILES), then the browser tests (e2e/, marked `browser`) in a second call, spread
+# test by test. `make test WORKERS=0` runs serially; PYTEST_ARGS goes to both
+# calls (a call that selects no test is not an error).
+WORKERS ?= auto
+PYTEST_FAST = $(BIN)/pytest -n $(WORKERS) --dist loadfile --no-loadscope-reorder -m "not browser" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+PYTEST_BROWSER = $(BIN)/pytest -n $(WORKERS) -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
 test: messages lint chromium
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run -v 0
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(PYTEST_FAST)
+	$(PYTEST_BROWSER)
+
+# The edit-test loop: the whole suite but the browser tests, in parallel.
+test-fast: messages
+	mkdir -p var
+	$(PYTEST_FAST)
 
 test-postgres: messages chromium
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(PYTEST_FAST)
+	DATABASE_URL=$(PG_URL) $(PYTEST_BROWSER)
 
 # Production serving: gunicorn + whitenoise with config.settings.prod; every
 # setting comes from the environment (README, docs/deployment.md). Refuses to start
@@ -90,7 +123,7 @@ bench: install
 	else echo "PostgreSQL not reachable: skipping its benchmark (set BENCH_DATABASE_URL)."; fi
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) $(TOOLS) var
 
 # Concurrent writers (not part of `make test`): gunicorn on the SQLite default,
 # 20 clients posting replies and reactions for 30 s while 5 read; counts checked.

@@ -10,6 +10,7 @@ import os
 import re
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -94,6 +95,17 @@ def _keep_connections(shared):
         return
     for alias, connection in shared.items():
         setattr(connections._connections, alias, connection)
+
+
+# First, before pytest filters the items by ``-m``.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Every test under e2e/ is a ``browser`` test: `make test-fast` leaves them
+    out (``-m "not browser"``) and `make test` runs them in a second pytest call."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(autouse=True)

@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -6,6 +8,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-MEDIA_ROOT = VAR_DIR / "test-media"
+# Each test has its own (the root conftest's tmp_path); this one is for what is
+# written outside a test (a module's world), one per pytest-xdist worker.
+MEDIA_ROOT = VAR_DIR / f"test-media-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
