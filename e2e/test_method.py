@@ -32,12 +32,31 @@ def propose(page):
     submit(page, "#proposer form")
 
 
+def expect_htmx_settled(page):
+    """Get ready to wait for htmx's next swap to settle: call before the action,
+    then call what it returns after it. A response alone is not enough: htmx
+    swaps and settles after it, and an element read in between is detached."""
+    page.evaluate(
+        """() => {
+            window.__maillageSettled = false;
+            document.body.addEventListener(
+                "htmx:afterSettle",
+                () => { window.__maillageSettled = true; },
+                {once: true},
+            );
+        }"""
+    )
+    return lambda: page.wait_for_function("() => window.__maillageSettled === true")
+
+
 def open_step(page, step):
     """Open a setup step from its line (htmx swaps the list; the address follows)."""
     card = page.locator(f"#step-{step.pk}")
     if card.locator("form").count() == 0:
+        settled = expect_htmx_settled(page)
         with page.expect_response(lambda r: "etape=" in r.url):
             card.locator(f"#step-{step.pk}-link").click()
+        settled()
         expect(page.locator(f"#step-{step.pk} form")).to_be_visible()
     return page.locator(f"#step-{step.pk}")
 
@@ -49,8 +68,10 @@ def save_step(page, step, status: str, *, notes: str = "", reason: str = ""):
     card.get_by_label(status, exact=True).check()
     card.locator("textarea[name$='-notes']").fill(notes)
     card.locator("textarea[name$='-skip_reason']").fill(reason)
+    settled = expect_htmx_settled(page)
     with page.expect_response(lambda r: r.request.method == "POST"):
         card.locator("button[type=submit]").click()
+    settled()
     card = page.locator(f"#step-{step.pk}")
     card.wait_for()
     return card
