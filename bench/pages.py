@@ -26,6 +26,7 @@ class Picks:
     facilitator: object
     last_page: int
     thread: Thread  # communaute-0's thread with 100 replies
+    thread_of_20: Thread  # its first published thread with 20 published replies
 
 
 def find_picks() -> Picks:
@@ -44,6 +45,12 @@ def find_picks() -> Picks:
         other_member=members[1].user,
         facilitator=facilitator.user,
         thread=Thread.objects.get(community=community, title=HUNDRED_REPLIES_TITLE),
+        thread_of_20=Thread.objects.published()
+        .filter(community=community)
+        .with_reply_counts()
+        .filter(reply_count=20)
+        .order_by("pk")
+        .first(),
     )
 
 
@@ -96,6 +103,11 @@ PAGES = [
             _url("conversations:thread_list", p.community.slug)
             + f"?etat={STATE_UNSOLVED}"
         ),
+        "member",
+    ),
+    Page(
+        "thread with 20 replies",
+        lambda p: _url("conversations:thread_detail", p.thread_of_20.pk),
         "member",
     ),
     Page(

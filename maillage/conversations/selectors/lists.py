@@ -49,12 +49,15 @@ def thread_list(*, community, viewer, kind: str = "", tag: Tag | None = None, st
 
 
 def community_tags(community) -> list[Tag]:
-    """Tags used by the community's published threads, for the tag filter."""
-    return list(
-        Tag.objects.filter(
-            threads__community=community, threads__hidden_at__isnull=True
-        ).distinct()
+    """Tags used by the community's published threads, for the tag filter.
+
+    An ``EXISTS`` per tag (there are few) rather than a ``DISTINCT`` over every
+    tagged thread of the community: 2.7 → 1.1 ms at scale 1 (docs/performance.md).
+    """
+    used = Thread.tags.through.objects.filter(
+        tag=OuterRef("pk"), thread__community=community, thread__hidden_at__isnull=True
     )
+    return list(Tag.objects.filter(Exists(used)))
 
 
 def shared_tags() -> list[Tag]:

@@ -377,3 +377,18 @@ def test_services_and_selectors_agree_on_solutions(community, member, facilitato
     assert reasons == {
         facilitator.display_name: ["gave 1 solution on “Appels d'offres”"]
     }
+
+
+def test_community_tags_are_those_of_its_published_threads_once_each(community):
+    """The tag filter offers the tags of the community's published threads, each
+    once, by name: not a hidden thread's, not another community's."""
+    local, bio, secret, elsewhere = (
+        Tag.objects.create(name=name, slug=name.lower())
+        for name in ["Local", "Bio", "Secret", "Ailleurs"]
+    )
+    for tags in ([local, bio], [local]):
+        ThreadFactory(community=community).tags.set(tags)
+    ThreadFactory(community=community, hidden_at=timezone.now()).tags.set([secret])
+    ThreadFactory(community=CommunityFactory()).tags.set([elsewhere])
+
+    assert [t.name for t in selectors.community_tags(community)] == ["Bio", "Local"]

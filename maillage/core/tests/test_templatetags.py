@@ -1,6 +1,6 @@
 """The site-wide template helpers: icons, relative ages, avatars."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.template import Context, Template
 from django.utils import timezone, translation
@@ -29,6 +29,22 @@ def test_age_is_relative_with_the_exact_date_in_the_time_element():
     assert "il y a 3\xa0heures" in html or "il y a 3 heures" in html
     assert f'datetime="{timezone.localtime(moment).isoformat()}"' in html
     assert 'title="' in html
+
+
+def test_age_shows_the_exact_time_in_the_reader_s_language_each_time():
+    """The exact time on hover is written in the language of each request, even
+    for a moment already shown in another language (it is kept per language)."""
+    moment = timezone.make_aware(datetime(2026, 11, 29, 16, 41, 30))
+    with translation.override("fr"):
+        french = _render("{% age moment %}", moment=moment)
+    with translation.override("en"):
+        english = _render("{% age moment %}", moment=moment)
+    with translation.override("fr"):
+        french_again = _render("{% age moment %}", moment=moment)
+
+    assert 'title="29 novembre 2026 16:41"' in french
+    assert 'title="Nov. 29, 2026, 4:41 p.m."' in english
+    assert french_again == french
 
 
 def test_age_of_a_moment_ago_is_just_now():
