@@ -20,11 +20,17 @@ def notification_page(*, user, page_number=None, per_page: int = PER_PAGE) -> Pa
     return Paginator(notifications, per_page).get_page(page_number)
 
 
+# The header counts unread notifications up to this many, then says "99+": a
+# fixed cost on every page, whatever a person left unread.
+UNREAD_SHOWN = 99
+
+
 def unread_count(user) -> int:
-    """The number shown beside "Notifications" in the header: one query."""
+    """The number shown beside "Notifications" in the header, counted up to
+    ``UNREAD_SHOWN`` + 1: one query."""
     if not user.is_authenticated:
         return 0
-    return Notification.objects.for_reader(user).unread().count()
+    return Notification.objects.for_reader(user).unread()[: UNREAD_SHOWN + 1].count()
 
 
 def preferences_of(user) -> NotificationPreference:

@@ -113,6 +113,22 @@ def test_header_shows_the_unread_count_with_an_accessible_label(member_client, m
     assert '<span class="visually-hidden">, 3 ' in html
 
 
+def test_header_counts_unread_up_to_99_then_says_more(
+    member_client, member, monkeypatch
+):
+    """Beyond the bound the badge reads "99+" (here 3+) and screen readers hear
+    "plus de"; the count stops there, whatever is left unread."""
+    from maillage.notifications import selectors
+
+    monkeypatch.setattr(selectors, "UNREAD_SHOWN", 3)
+    NotificationFactory.create_batch(5, recipient=member)
+
+    html = member_client.get(reverse("communities:home")).content.decode()
+
+    assert '<span class="badge badge-count" aria-hidden="true">3+</span>' in html
+    assert '<span class="visually-hidden">, plus de 3 non lues</span>' in html
+
+
 def test_header_has_no_badge_without_unread(member_client):
     """With nothing unread the link shows no count."""
     html = member_client.get(reverse("communities:home")).content.decode()
