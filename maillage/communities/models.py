@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -90,7 +92,7 @@ class Community(TimeStampedModel):
     )
     # Set when the community is dissolved: it becomes read-only everywhere.
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
-    # Its active members, kept by ``Membership.save()`` / ``delete()`` and
+    # Its active members, kept by ``Membership.save()``, its ``post_delete`` receiver and
     # ``CommunityQuerySet.recount_members`` (for bulk writes), so that lists of
     # communities never count memberships (docs/performance.md).
     member_count = models.PositiveIntegerField(
@@ -251,12 +253,6 @@ class Membership(TimeStampedModel):
             Community.objects.filter(pk__in=ids).recount_members()
         self._counted_as = now
 
-    def delete(self, *args, **kwargs):
-        community_id = self.community_id
-        result = super().delete(*args, **kwargs)
-        Community.objects.filter(pk=community_id).recount_members()
-        return result
-
     @property
     def role_sentence(self) -> str:
         """The viewer's place, said once: "Vous êtes animateur·trice"."""
@@ -366,3 +362,10 @@ class Invitation(TimeStampedModel):
             and self.revoked_at is None
             and self.expires_at > timezone.now()
         )
+
+
+@receiver(post_delete, sender=Membership)
+def _recount_after_delete(sender, instance, **kwargs):
+    """A deleted membership, by ``delete()`` or by a cascade (a person deleted in
+    the admin), leaves its community's stored count true."""
+    Community.objects.filter(pk=instance.community_id).recount_members()

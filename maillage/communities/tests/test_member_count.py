@@ -103,6 +103,13 @@ def test_deleting_a_membership_row(community, member):
     assert _stored(community) == 0
 
 
+def test_deleting_a_person_outright_recounts_through_the_cascade(community, member):
+    """The admin may delete a person: the cascade removes the rows without
+    calling ``Membership.delete()``, and the count still follows."""
+    member.delete()
+    assert _stored(community) == 0
+
+
 def test_deleted_account_leaves_every_community(community, member):
     other = CommunityFactory()
     MembershipFactory(community=other, user=member)
