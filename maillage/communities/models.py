@@ -92,9 +92,9 @@ class Community(TimeStampedModel):
     )
     # Set when the community is dissolved: it becomes read-only everywhere.
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
-    # Its active members, kept by ``Membership.save()``, its ``post_delete`` receiver and
-    # ``CommunityQuerySet.recount_members`` (for bulk writes), so that lists of
-    # communities never count memberships (docs/performance.md).
+    # Its active members, kept by ``Membership.save()``, its ``post_delete``
+    # receiver and ``CommunityQuerySet.recount_members`` (for bulk writes), so
+    # that lists of communities never count memberships (docs/performance.md).
     member_count = models.PositiveIntegerField(
         _("active members"), default=0, editable=False
     )
