@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from ..models import (
     STATE_SOLVED,
@@ -25,13 +25,15 @@ def thread_list(*, community, viewer, kind: str = "", tag: Tag | None = None, st
     """The community's threads ``viewer`` may read, filtered, pinned first.
 
     A queryset to page; each row has its author (and organisation), its reply
-    count, what is new for the viewer; tags come in one more query.
+    count, what is new for the viewer; its tags (``tag_list``, a plain list:
+    ``thread.tags.all()`` would clone a queryset on every row) come in one more
+    query.
     """
     threads = (
         Thread.objects.visible_to(viewer)
         .filter(community=community)
         .select_related("author__organisation")
-        .prefetch_related("tags")
+        .prefetch_related(Prefetch("tags", to_attr="tag_list"))
         .with_author_marks()
         .with_reply_counts()
         .with_news_for(viewer)
