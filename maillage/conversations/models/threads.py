@@ -143,6 +143,13 @@ class Thread(TimeStampedModel):
                 models.F("id").desc(),
                 name="thread_kind_listing",
             ),
+            # The counts of a community's threads (the thread list's total, the
+            # counts by kind and of unsolved challenges) read from the index
+            # alone, never from the threads' long rows (docs/performance.md).
+            models.Index(
+                fields=["community", "kind", "solution", "hidden_at"],
+                name="thread_community_counts",
+            ),
         ]
 
     def __str__(self):
