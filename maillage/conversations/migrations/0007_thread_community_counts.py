@@ -5,16 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('communities', '0009_community_member_count'),
-        ('conversations', '0006_notification_about_keys'),
+        ("communities", "0009_community_member_count"),
+        ("conversations", "0006_notification_about_keys"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='thread',
-            index=models.Index(fields=['community', 'kind', 'solution', 'hidden_at'], name='thread_community_counts'),
+            model_name="thread",
+            index=models.Index(
+                fields=["community", "kind", "solution", "hidden_at"],
+                name="thread_community_counts",
+            ),
         ),
     ]

@@ -2,6 +2,7 @@
 
 from datetime import datetime, timedelta
 
+import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
 
@@ -45,6 +46,25 @@ def test_age_shows_the_exact_time_in_the_reader_s_language_each_time():
     assert 'title="29 novembre 2026 16:41"' in french
     assert 'title="Nov. 29, 2026, 4:41 p.m."' in english
     assert french_again == french
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_timestamp_is_what_the_date_filters_gave(language):
+    """``{% timestamp %}`` writes what ``|date:'c'`` and
+    ``|date:"DATETIME_FORMAT"`` wrote, in the reader's language, twice over (the
+    second time from its cache)."""
+    moment = timezone.make_aware(datetime(2026, 3, 8, 9, 5, 42, 123456))
+    filters = (
+        "<time datetime=\"{{ moment|date:'c' }}\">"
+        '{{ moment|date:"DATETIME_FORMAT" }}</time>'
+    )
+    with translation.override(language):
+        expected = _render(filters, moment=moment)
+        assert _render("{% timestamp moment %}", moment=moment) == expected
+        assert _render("{% timestamp moment %}", moment=moment) == expected
+    shown = {"fr": "8 mars 2026 09:05", "en": "March 8, 2026, 9:05 a.m."}
+    assert shown[language] in expected
+    assert _render("{% timestamp nothing %}") == ""
 
 
 def test_age_of_a_moment_ago_is_just_now():
