@@ -239,6 +239,7 @@ def generate_memberships(network: Network) -> None:
                 Membership(
                     community=community,
                     user=person,
+                    member_name=person.display_name,
                     role=Membership.Role.MEMBER,
                     state=state,
                     joined_at=now if state == Membership.State.ACTIVE else None,

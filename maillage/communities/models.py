@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -209,6 +209,10 @@ class Membership(TimeStampedModel):
         verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    # The person's name, copied here (on creation, and by a receiver when the
+    # name changes) so that the member directory is read in order from an
+    # index of the community's memberships, at any page (docs/performance.md).
+    member_name = models.CharField(max_length=120, blank=True, editable=False)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -223,7 +227,12 @@ class Membership(TimeStampedModel):
         ]
         indexes = [
             # Member counts and lists of a community, by state.
-            models.Index(fields=["community", "state"], name="membership_comm_state")
+            models.Index(fields=["community", "state"], name="membership_comm_state"),
+            # The member directory's order (see member_directory).
+            models.Index(
+                fields=["community", "state", "member_name", "user"],
+                name="membership_directory",
+            ),
         ]
 
     def __str__(self):
@@ -244,6 +253,8 @@ class Membership(TimeStampedModel):
         """Save, and keep the community's ``member_count`` when the state (or the
         community) changed: one UPDATE, in the caller's transaction."""
         counted_as = getattr(self, "_counted_as", (None, None))
+        if self._state.adding:
+            self.member_name = self.user.display_name
         super().save(*args, **kwargs)
         now = (self.community_id, self.state)
         if now != counted_as and (
@@ -369,3 +380,13 @@ def _recount_after_delete(sender, instance, **kwargs):
     """A deleted membership, by ``delete()`` or by a cascade (a person deleted in
     the admin), leaves its community's stored count true."""
     Community.objects.filter(pk=instance.community_id).recount_members()
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def _copy_member_name(sender, instance, update_fields=None, **kwargs):
+    """A person's new name goes to the copy on each of their memberships."""
+    if update_fields is not None and "display_name" not in update_fields:
+        return
+    Membership.objects.filter(user=instance).exclude(
+        member_name=instance.display_name
+    ).update(member_name=instance.display_name)

@@ -102,13 +102,15 @@ def member_count(community) -> int:
 def member_directory(
     *, community, q="", region=None, sector=None, role="", expertise=""
 ):
-    """Active members with what the directory shows, filtered; a queryset to page."""
+    """Active members with what the directory shows, filtered, in the order of
+    their names; a queryset to page with ``IdsFirst`` (the order is read from the
+    ``membership_directory`` index: names are copied to the memberships)."""
     members = (
         Membership.objects.active()
         .filter(community=community)
         .select_related("user__organisation__sector", "user__region")
         .prefetch_related("user__expertise")
-        .order_by("user__display_name", "user_id")
+        .order_by("member_name", "user_id")
     )
     if q:
         folded = fold(q)
