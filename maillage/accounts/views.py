@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -132,10 +131,7 @@ def directory(request):
     if filters.is_valid():
         data = filters.cleaned_data
         if data["q"]:
-            people = people.filter(
-                Q(search_text__contains=fold(data["q"]))
-                | Q(organisation__normalized_name__contains=fold(data["q"]))
-            )
+            people = people.matching(fold(data["q"]))
         if data["region"]:
             people = people.filter(region=data["region"])
         if slugify(data["expertise"]):

@@ -114,10 +114,7 @@ def member_directory(
     )
     if q:
         folded = fold(q)
-        members = members.filter(
-            Q(user__search_text__contains=folded)
-            | Q(user__organisation__normalized_name__contains=folded)
-        )
+        members = members.filter(user__in=User.objects.matching(folded))
     if region is not None:
         members = members.filter(user__region=region)
     if sector is not None:

@@ -277,3 +277,27 @@ def test_directory_lists_a_person_once_whatever_matches_twice(client):
     page = response.context["page"]
     assert [p.display_name for p in page] == ["Amélie Achat-Local"]
     assert page.paginator.count == 1
+
+
+def test_directory_search_finds_names_titles_and_organisations_once(client):
+    """The search looks inside names, job titles and organisations' names,
+    without accents or case, and lists a person matching twice once."""
+    from maillage.organisations.tests.factories import OrganisationFactory
+
+    shown = {
+        "Élise Gagnon": {},
+        "Paul Roy": {"job_title": "Responsable chez les Gagnon"},
+        "Anne Nadeau": {"organisation": OrganisationFactory(name="Fermes GAGNON")},
+        "Gaby Gagnon": {"organisation": OrganisationFactory(name="Gagnon et fils")},
+    }
+    for name, fields in {**shown, "Léa Côté": {}}.items():
+        person = UserFactory(display_name=name, **fields)
+        account_services.give_consent(user=person, purpose=Consent.Purpose.DIRECTORY)
+    hidden = UserFactory(display_name="Jean Gagnon")  # no consent
+    client.force_login(hidden)
+
+    response = client.get(reverse("accounts:directory"), {"q": "gagnon"})
+
+    page = response.context["page"]
+    assert [p.display_name for p in page] == sorted(shown)
+    assert page.paginator.count == 4
