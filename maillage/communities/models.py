@@ -228,6 +228,13 @@ class Membership(TimeStampedModel):
         indexes = [
             # Member counts and lists of a community, by state.
             models.Index(fields=["community", "state"], name="membership_comm_state"),
+            # Whether an author is a guest expert (the byline of every thread
+            # and reply): PostgreSQL reads these few rows once per list.
+            models.Index(
+                fields=["community", "user"],
+                condition=models.Q(role="guest_expert"),
+                name="membership_guest_experts",
+            ),
             # The member directory's order (see member_directory).
             models.Index(
                 fields=["community", "state", "member_name", "user"],

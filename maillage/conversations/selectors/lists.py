@@ -30,8 +30,7 @@ def thread_list(*, community, viewer, kind: str = "", tag: Tag | None = None, st
     query.
     """
     threads = (
-        Thread.objects.visible_to(viewer)
-        .filter(community=community)
+        Thread.objects.visible_in(community, viewer)
         .select_related("author__organisation")
         .prefetch_related(Prefetch("tags", to_attr="tag_list"))
         .with_author_marks()
@@ -69,23 +68,22 @@ def shared_tags() -> list[Tag]:
 def thread_counts(*, community, viewer) -> dict:
     """How many threads of each kind, and of unsolved challenges: one query."""
     kinds = Thread.Kind.values
-    aggregates = {k: Count("pk", filter=Q(kind=k)) for k in kinds}
+    # Counting ``kind`` (never empty) rather than ``id`` lets PostgreSQL read
+    # the thread_community_counts index alone.
+    aggregates = {k: Count("kind", filter=Q(kind=k)) for k in kinds}
     aggregates["unsolved"] = Count(
-        "pk", filter=Q(kind=Thread.Kind.CHALLENGE, solution__isnull=True)
+        "kind", filter=Q(kind=Thread.Kind.CHALLENGE, solution__isnull=True)
     )
-    aggregates["total"] = Count("pk")
+    aggregates["total"] = Count("kind")
     return (
-        Thread.objects.visible_to(viewer)
-        .filter(community=community)
-        .order_by()
-        .aggregate(**aggregates)
+        Thread.objects.visible_in(community, viewer).order_by().aggregate(**aggregates)
     )
 
 
 def pinned_threads(*, community, viewer) -> list[Thread]:
     return list(
-        Thread.objects.visible_to(viewer)
-        .filter(community=community, pinned_at__isnull=False)
+        Thread.objects.visible_in(community, viewer)
+        .filter(pinned_at__isnull=False)
         .order_by("-pinned_at")
     )
 
@@ -149,7 +147,7 @@ def activity_feed(*, community, viewer, before: FeedCursor | None = None, size=3
     here (no count of the whole feed: pages go "older" from a cursor).
     ``activity_items`` then loads the page's threads and replies.
     """
-    visible = Thread.objects.visible_to(viewer).filter(community=community)
+    visible = Thread.objects.visible_in(community, viewer)
     threads = visible.order_by("-created_at", "-pk")
     # Read in the order of the (community, latest) index; each reply's thread is
     # checked against the same gate as the threads, row by row.

@@ -73,6 +73,40 @@ def test_hidden_threads_show_to_moderators_only(community, member, facilitator):
     assert _visible(facilitator) == {"caché"}
 
 
+def test_the_gate_within_one_community_is_the_gate(three):
+    """``visible_in(community, viewer)`` lists what ``visible_to(viewer)`` lists
+    in that community, for every kind of viewer and community, hidden threads
+    included."""
+    people = {"anonymous": AnonymousUser(), "outsider": UserFactory()}
+    people["staff"] = UserFactory(is_staff=True)
+    for visibility, thread in three.items():
+        ThreadFactory(
+            community=thread.community,
+            title=f"{visibility} caché",
+            hidden_at=timezone.now(),
+        )
+        for role in ["member", "facilitator"]:
+            person = MembershipFactory(community=thread.community, role=role).user
+            people[f"{role} of {visibility}"] = person
+        left = MembershipFactory(community=thread.community, state="left").user
+        people[f"former member of {visibility}"] = left
+
+    for name, person in people.items():
+        for thread in three.values():
+            community = thread.community
+            expected = Thread.objects.visible_to(person).filter(community=community)
+            within = Thread.objects.visible_in(community, person)
+            assert set(within) == set(expected), (name, community.visibility)
+    # The cases are not all alike: the test would see a gate that lets too much
+    # or too little through.
+    facilitator = people["facilitator of private"]
+    private = three["private"].community
+    assert Thread.objects.visible_in(private, facilitator).count() == 2
+    assert Thread.objects.visible_in(private, people["member of private"]).count() == 1
+    assert not Thread.objects.visible_in(private, people["outsider"]).exists()
+    assert Thread.objects.visible_in(private, people["staff"]).count() == 2
+
+
 # What is new ------------------------------------------------------------------
 
 
