@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from maillage.accounts.models import User
+from maillage.core.paging import IdsFirst
 from maillage.core.text import fold
 
 from . import sections
@@ -101,20 +102,18 @@ def member_count(community) -> int:
 
 def member_directory(
     *, community, q="", region=None, sector=None, role="", expertise=""
-):
+) -> IdsFirst:
     """Active members with what the directory shows, filtered, in the order of
-    their names; a queryset to page with ``IdsFirst`` (the order is read from the
-    ``membership_directory`` index: names are copied to the memberships)."""
+    their names: to page with Django's ``Paginator``. The order is read from
+    the ``membership_directory`` index (names are copied to the memberships),
+    and a page's rows are joined once its ids are known."""
     members = (
         Membership.objects.active()
         .filter(community=community)
-        .select_related("user__organisation__sector", "user__region")
-        .prefetch_related("user__expertise")
-        .order_by("member_name", "user_id")
+        .order_by(*DIRECTORY_ORDER)
     )
     if q:
-        folded = fold(q)
-        members = members.filter(user__in=User.objects.matching(folded))
+        members = members.filter(user__in=User.objects.matching(fold(q)))
     if region is not None:
         members = members.filter(user__region=region)
     if sector is not None:
@@ -124,7 +123,19 @@ def member_directory(
     if expertise and slugify(expertise):
         experts = User.objects.with_expertise_like(slugify(expertise))
         members = members.filter(user__in=experts.values("pk"))
-    return members
+    return IdsFirst(members, rows=_directory_rows)
+
+
+DIRECTORY_ORDER = ("member_name", "user_id")
+
+
+def _directory_rows(ids):
+    return (
+        Membership.objects.filter(pk__in=ids)
+        .select_related("user__organisation__sector", "user__region")
+        .prefetch_related("user__expertise")
+        .order_by(*DIRECTORY_ORDER)
+    )
 
 
 def pending_requests(community):

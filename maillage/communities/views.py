@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from maillage.accounts.models import User
 from maillage.core.htmx import HtmxHttpRequest
 from maillage.core.http import posted_choice, report
-from maillage.core.paging import IdsFirst
 from maillage.core.submissions import earlier_result
 
 from . import permissions, sections, selectors, services
@@ -139,9 +138,7 @@ def member_list(request: HtmxHttpRequest, slug):
         role=criteria.get("role", ""),
         expertise=criteria.get("expertise", ""),
     )
-    page = Paginator(IdsFirst(members), MEMBERS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "community": community,
         "membership": membership,

@@ -64,12 +64,16 @@ def test_pages_read_ids_first_give_the_same_members_in_the_same_order(community)
     for name in names:
         MembershipFactory(community=community, user=UserFactory(display_name=name))
     MembershipFactory(community=community, state=Membership.State.LEFT)
-    members = selectors.member_directory(community=community)
-
-    plain = Paginator(members, 3)
-    ids_first = Paginator(IdsFirst(members), 3)
+    ids_first = Paginator(selectors.member_directory(community=community), 3)
+    plain = Paginator(
+        Membership.objects.active()
+        .filter(community=community)
+        .order_by("user__display_name", "user_id"),
+        3,
+    )
 
     assert ids_first.count == plain.count == len(names)
+    assert isinstance(ids_first.object_list, IdsFirst)
     assert ids_first.num_pages == 3
     for number in plain.page_range:
         expected = [m.pk for m in plain.page(number).object_list]
