@@ -20,25 +20,20 @@ class UserQuerySet(models.QuerySet):
 
     def matching(self, folded: str):
         """People whose name or job title (``search_text``), or whose
-        organisation's name, contains ``folded`` (already folded).
+        organisation's name, contains ``folded`` (already folded)."""
+        return self.filter(pk__in=self.model.objects.ids_matching(folded))
 
-        The ids come from a ``UNION`` of two narrow searches, so that a list of
-        thousands of people is read only for the few who match: on SQLite the
-        names are scanned in their own index (``user_search_text``), on
-        PostgreSQL looked up in trigram indexes (docs/performance.md).
-        """
+    def ids_matching(self, folded: str):
+        """The ids of ``matching(folded)``: a ``UNION`` of two narrow searches,
+        so that a list of thousands of people is read only for the few who
+        match. On SQLite the names are scanned in their own index
+        (``user_search_text``), on PostgreSQL looked up in trigram indexes
+        (docs/performance.md)."""
         Organisation = self.model._meta.get_field("organisation").related_model
-        people = self.model.objects.filter(search_text__contains=folded)
         organisations = Organisation.objects.filter(normalized_name__contains=folded)
-        of_organisations = self.model.objects.filter(
-            organisation__in=organisations.values("pk")
-        )
-        ids = (
-            people.order_by()
-            .values("pk")
-            .union(of_organisations.order_by().values("pk"))
-        )
-        return self.filter(pk__in=ids)
+        named = self.filter(search_text__contains=folded)
+        employed = self.filter(organisation__in=organisations.values("pk"))
+        return named.order_by().values("pk").union(employed.order_by().values("pk"))
 
     def with_expertise_like(self, text: str):
         """People with an expertise tag whose slug contains ``text`` (already a
