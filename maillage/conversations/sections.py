@@ -6,7 +6,7 @@ community's card of the home page. Registered from ``ConversationsConfig.ready()
 import json
 from datetime import UTC
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Coalesce, JSONObject
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from maillage.communities.sections import Highlight, Section, if_readable, register
+from maillage.core.expressions import CountOf
 
 from . import permissions
 from .models import KIND_ICONS, Thread
@@ -42,22 +43,17 @@ def annotate_latest_exchange(queryset, viewer):
             data=JSONObject(pk="pk", title="title", kind="kind", at="last_activity_at")
         )[:1]
     )
-    first_unsolved = (
+    # ``kind`` rather than the id: the thread_community_counts index holds
+    # every column this reads.
+    unsolved = CountOf(
         published.unsolved()
-        .filter(community=OuterRef(OuterRef("pk")))
+        .filter(community=OuterRef("pk"))
         .order_by()
-        .values("pk")[: UNSOLVED_SHOWN + 1]
-    )
-    unsolved = (
-        Thread.objects.filter(pk__in=Subquery(first_unsolved))
-        .order_by()
-        .values("community")
-        .annotate(n=Count("pk"))
-        .values("n")
+        .values("kind")[: UNSOLVED_SHOWN + 1]
     )
     return queryset.annotate(
         latest_exchange=if_readable(Subquery(latest)),
-        unsolved_challenge_count=Coalesce(if_readable(Subquery(unsolved)), 0),
+        unsolved_challenge_count=Coalesce(if_readable(unsolved), 0),
     )
 
 
