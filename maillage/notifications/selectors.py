@@ -3,6 +3,7 @@
 from django.core.paginator import Page, Paginator
 
 from maillage.accounts.models import Consent
+from maillage.core.paging import IdsFirst
 
 from .models import Notification, NotificationPreference
 
@@ -12,12 +13,22 @@ PER_PAGE = 20
 def notification_page(*, user, page_number=None, per_page: int = PER_PAGE) -> Page:
     """``user``'s notifications, newest first, from communities they may still read.
 
-    Two queries (count and page), whatever the page holds.
+    Two queries (count and page), whatever the page holds. The page's ids are
+    chosen before its rows are joined to their actors and communities
+    (``IdsFirst``): PostgreSQL otherwise joined every notification of the
+    person to a hash of every account.
     """
-    notifications = Notification.objects.for_reader(user).select_related(
-        "actor", "community"
-    )
-    return Paginator(notifications, per_page).get_page(page_number)
+    notifications = Notification.objects.for_reader(user)
+    ordering = notifications.query.order_by or Notification._meta.ordering
+
+    def rows(ids):
+        return (
+            Notification.objects.filter(pk__in=ids)
+            .select_related("actor", "community")
+            .order_by(*ordering)
+        )
+
+    return Paginator(IdsFirst(notifications, rows=rows), per_page).get_page(page_number)
 
 
 # The header counts unread notifications up to this many, then says "99+": a
