@@ -160,6 +160,7 @@ def generate_people(network: Network) -> None:
     for number in range(network.count(PEOPLE)):
         name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         job = rng.choice(JOBS)
+        organisation = rng.choice(network.organisations)
         rows.append(
             User(
                 email=f"personne{number}@bench.maillage.ca",
@@ -167,7 +168,8 @@ def generate_people(network: Network) -> None:
                 display_name=name,
                 job_title=job,
                 search_text=fold(f"{name} {job}"),
-                organisation=rng.choice(network.organisations),
+                organisation=organisation,
+                organisation_search=organisation.normalized_name,
                 region=rng.choice(network.regions),
                 bio="Je travaille à rapprocher les producteurs et les cuisines.",
                 date_joined=now,
@@ -180,6 +182,7 @@ def generate_people(network: Network) -> None:
         if rng.random() < 0.3
     ]
     Consent.objects.bulk_create(consents, batch_size=BATCH)
+    User.objects.filter(pk__in=[c.user_id for c in consents]).update(listed=True)
 
 
 @transaction.atomic

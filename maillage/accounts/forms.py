@@ -4,7 +4,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.forms import ModelChoiceField, formfield_for
+from maillage.core.forms import FilterForm, ModelChoiceField, formfield_for
 from maillage.organisations.models import Organisation
 from maillage.territories.models import Region
 
@@ -159,7 +159,7 @@ class AccountDeletionForm(forms.Form):
         return cleaned
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(FilterForm):
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
     region = ModelChoiceField(
         label=_("Region"),

@@ -1,6 +1,8 @@
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -96,6 +98,13 @@ class User(AbstractUser):
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
     # Name and job title folded (no case, no accents) for directory searches.
     search_text = models.CharField(max_length=250, blank=True, editable=False)
+    # The organisation's folded name, copied here so that a directory search is
+    # one look in this table's indexes (kept by save() and a receiver on the
+    # organisation's save; docs/performance.md).
+    organisation_search = models.CharField(max_length=200, blank=True, editable=False)
+    # Whether the person consents to the cross-community directory today: the
+    # current "directory" consent, kept by the consent services and receivers.
+    listed = models.BooleanField(default=False, editable=False)
 
     objects = UserManager()
 
@@ -114,6 +123,12 @@ class User(AbstractUser):
         self.search_text = fold(f"{self.display_name} {self.job_title}")
         if update_fields is not None:
             update_fields = {*update_fields, "search_text"}
+        if update_fields is None or "organisation" in update_fields:
+            self.organisation_search = (
+                self.organisation.normalized_name if self.organisation_id else ""
+            )
+            if update_fields is not None:
+                update_fields.add("organisation_search")
         super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self):
@@ -194,3 +209,29 @@ class PrivacyOfficer(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+
+def refresh_listing(*people) -> None:
+    """Set ``User.listed`` from each person's current "directory" consent (one
+    UPDATE): after any change of consents, including ``update()``s."""
+    current = Consent.objects.current().filter(
+        user=models.OuterRef("pk"), purpose=Consent.Purpose.DIRECTORY
+    )
+    User.objects.filter(pk__in=[p.pk for p in people]).update(
+        listed=models.Exists(current)
+    )
+
+
+@receiver([post_save, post_delete], sender=Consent)
+def _consent_changed(sender, instance, **kwargs):
+    """A consent saved or deleted one by one (the admin, a service)."""
+    if instance.purpose == Consent.Purpose.DIRECTORY:
+        refresh_listing(instance.user)
+
+
+@receiver(post_save, sender="organisations.Organisation")
+def _organisation_renamed(sender, instance, **kwargs):
+    """An organisation's new name goes to the copy on each of its people."""
+    User.objects.filter(organisation=instance).exclude(
+        organisation_search=instance.normalized_name
+    ).update(organisation_search=instance.normalized_name)

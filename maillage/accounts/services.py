@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .models import Consent, ExpertiseTag, PrivacyOfficer, User
+from .models import Consent, ExpertiseTag, PrivacyOfficer, User, refresh_listing
 
 Purpose = Consent.Purpose
 
@@ -84,6 +84,7 @@ def withdraw_consent(*, user: User, purpose: str) -> None:
     Consent.objects.current().filter(user=user, purpose=purpose).update(
         withdrawn_at=timezone.now()
     )
+    refresh_listing(user)
 
 
 @transaction.atomic
@@ -181,6 +182,7 @@ def delete_account(*, user: User) -> None:
         module.anonymise_personal_data(user)
     EmailAddress.objects.filter(user=user).delete()
     user.consents.current().update(withdrawn_at=now)
+    refresh_listing(user)
     user.expertise.clear()
     user.email = f"deleted-{user.pk}@invalid.invalid"
     user.display_name = ""

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.forms import (
+    FilterForm,
     ModelChoiceField,
     ModelMultipleChoiceField,
     Select,
@@ -137,7 +138,7 @@ DECISIONS = {"approve": _("Approve"), "decline": _("Decline")}
 INVITATION_ANSWERS = {"accept": _("Accept"), "decline": _("Decline")}
 
 
-class CommunityFilterForm(forms.Form):
+class CommunityFilterForm(FilterForm):
     region = ModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.all(),

@@ -113,7 +113,7 @@ def member_directory(
         .order_by(*DIRECTORY_ORDER)
     )
     if q:
-        members = members.filter(user__in=User.objects.ids_matching(fold(q)))
+        members = members.filter(user__in=User.objects.matching(fold(q)).values("pk"))
     if region is not None:
         members = members.filter(user__region=region)
     if sector is not None:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.forms import (
+    FilterForm,
     IdField,
     MarkdownField,
     ModelMultipleChoiceField,
@@ -122,7 +123,7 @@ class ReplyEditForm(forms.Form):
     )
 
 
-class ThreadFilterForm(forms.Form):
+class ThreadFilterForm(FilterForm):
     type = forms.ChoiceField(
         label=_("Kind"),
         required=False,

@@ -15,7 +15,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .markdown import validate_markdown
@@ -165,6 +167,77 @@ class Select(forms.Select):
             flatatt(context["attrs"]),
             options,
         )
+
+
+class FilterForm(forms.Form):
+    """A form of filters above a list, drawn in Python: the HTML of Django's
+    ``div`` layout (label, help text, errors, widget in a ``<div>`` per field)
+    without its three templates per field (≈ 0.8 ms a field). A field drawn
+    in a ``<fieldset>`` (radio buttons, checkboxes) sends the whole form to
+    Django's templates, as does any other template or context asked for."""
+
+    def render(self, template_name=None, context=None, renderer=None):
+        if template_name or context or any(f.use_fieldset for f in self):
+            return super().render(template_name, context, renderer)
+        # What Django's templates get: the fields with their errors, the hidden
+        # fields, and the errors shown on top (the form's and hidden fields').
+        drawn = self.get_context()
+        fields = drawn["fields"]
+        hidden = mark_safe("".join(str(f) for f in drawn["hidden_fields"]))  # noqa: S308
+        parts = [str(drawn["errors"])] if drawn["errors"] else []
+        if drawn["errors"] and not fields:
+            parts.append(format_html("<div>{}</div>", hidden))
+        for position, (field, errors) in enumerate(fields, start=1):
+            classes = field.css_classes()
+            parts.append(
+                format_html(
+                    "<div{}>{}{}{}{}{}</div>",
+                    format_html(' class="{}"', classes) if classes else "",
+                    _label(field),
+                    _help_text(field),
+                    str(errors) if errors else "",
+                    str(field),
+                    hidden if position == len(fields) else "",
+                )
+            )
+        if not fields and not drawn["errors"]:
+            parts.append(hidden)
+        return mark_safe("\n".join(str(part) for part in parts))  # noqa: S308
+
+    __str__ = render
+
+
+def _label(field) -> str:
+    """What ``BoundField.label_tag()`` draws, for a form without
+    ``required_css_class``."""
+    if not field.label:
+        return ""
+    label = str(field.label)
+    suffix = (
+        field.field.label_suffix
+        if field.field.label_suffix is not None
+        else field.form.label_suffix
+    )
+    if suffix and label[-1] not in gettext(":?.!"):
+        contents = format_html("{}{}", label, suffix)
+    else:
+        contents = conditional_escape(label)
+    id_for_label = field.id_for_label
+    if not id_for_label:
+        return contents
+    return format_html('<label for="{}">{}</label>', id_for_label, contents)
+
+
+def _help_text(field) -> str:
+    if not field.help_text:
+        return ""
+    if field.auto_id:
+        return format_html(
+            '<div class="helptext" id="{}_helptext">{}</div>',
+            field.auto_id,
+            mark_safe(field.help_text),  # noqa: S308 - as Django's |safe
+        )
+    return format_html('<div class="helptext">{}</div>', mark_safe(field.help_text))  # noqa: S308
 
 
 def _integer_key(queryset, to_field_name) -> bool:

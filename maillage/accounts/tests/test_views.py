@@ -5,6 +5,7 @@ import json
 import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
+from django.utils import timezone
 
 from maillage.accounts import services as account_services
 from maillage.accounts.models import Consent, User
@@ -301,3 +302,37 @@ def test_directory_search_finds_names_titles_and_organisations_once(client):
     page = response.context["page"]
     assert [p.display_name for p in page] == sorted(shown)
     assert page.paginator.count == 4
+
+
+def test_the_directory_follows_consents_and_organisation_names(client):
+    """Withdrawing the consent, deleting the account or renaming the
+    organisation shows at once in the directory (its copies are kept)."""
+    from maillage.organisations.tests.factories import OrganisationFactory
+
+    farm = OrganisationFactory(name="Ferme Ancienne")
+    person = UserFactory(display_name="Rita Roy", organisation=farm)
+    account_services.give_consent(user=person, purpose=Consent.Purpose.DIRECTORY)
+    client.force_login(UserFactory())
+
+    def found(q):
+        response = client.get(reverse("accounts:directory"), {"q": q})
+        return [p.display_name for p in response.context["page"]]
+
+    assert found("ancienne") == ["Rita Roy"]
+    farm.name = "Ferme Nouvelle"
+    farm.save()
+    assert found("ancienne") == []
+    assert found("nouvelle") == ["Rita Roy"]
+
+    account_services.withdraw_consent(user=person, purpose=Consent.Purpose.DIRECTORY)
+    assert found("rita") == []
+    Consent.objects.create(
+        user=person, purpose=Consent.Purpose.DIRECTORY, given_at=timezone.now()
+    )  # as the admin would
+    assert found("rita") == ["Rita Roy"]
+    person.organisation = None
+    person.save()
+    assert found("nouvelle") == []
+    account_services.delete_account(user=person)
+    person.refresh_from_db()
+    assert not person.listed
