@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.i18n import set_language as django_set_language
 
 from maillage.core.http import posted_choice
+from maillage.core.paging import IdsFirst
 from maillage.core.text import fold
 
 from . import services
@@ -118,16 +119,23 @@ def account_delete(request):
     return render(request, "accounts/account_delete.html", {"form": form})
 
 
+DIRECTORY_ORDER = ("display_name", "id")
+
+
+def _directory_rows(ids):
+    return (
+        User.objects.filter(pk__in=ids)
+        .select_related("organisation__sector", "region")
+        .prefetch_related("expertise")
+        .order_by(*DIRECTORY_ORDER)
+    )
+
+
 @login_required
 @require_GET
 def directory(request):
     filters = DirectoryFilterForm(request.GET or None)
-    people = (
-        User.objects.in_directory()
-        .select_related("organisation__sector", "region")
-        .prefetch_related("expertise")
-        .order_by("display_name", "id")
-    )
+    people = User.objects.in_directory().order_by(*DIRECTORY_ORDER)
     if filters.is_valid():
         data = filters.cleaned_data
         if data["q"]:
@@ -136,6 +144,9 @@ def directory(request):
             people = people.filter(region=data["region"])
         if slugify(data["expertise"]):
             people = people.with_expertise_like(slugify(data["expertise"]))
+    # The page's people are chosen (ids, in order) before they are joined to
+    # their organisations and regions.
+    people = IdsFirst(people, rows=_directory_rows)
     page = Paginator(people, DIRECTORY_PER_PAGE).get_page(request.GET.get("page"))
     template = "accounts/directory.html"
     if request.htmx:

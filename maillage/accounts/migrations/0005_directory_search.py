@@ -1,8 +1,6 @@
 from django.db import migrations, models
 from django.db.models import Exists, OuterRef, Subquery
 
-from maillage.core.substring_index import SubstringIndex
-
 
 def fill(apps, schema_editor):
     """Copy each person's organisation name and current directory consent."""
@@ -39,17 +37,4 @@ class Migration(migrations.Migration):
             field=models.CharField(blank=True, editable=False, max_length=200),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
-        # One index for the directory's search, of both columns.
-        SubstringIndex(
-            "accounts_user",
-            ["search_text", "organisation_search"],
-            "user_directory_search",
-            sqlite_leading=["listed", "is_active", "deleted_at"],
-        ),
-        migrations.RunPython(
-            lambda apps, schema_editor: schema_editor.execute(
-                "DROP INDEX IF EXISTS user_search_text"
-            ),
-            migrations.RunPython.noop,
-        ),
     ]
