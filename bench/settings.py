@@ -7,8 +7,6 @@ set, that PostgreSQL database with ``_x<scale>`` appended to its name.
 
 import os
 
-import dj_database_url
-
 from config.settings.base import *  # noqa: F403
 
 SCALE = os.environ.get("BENCH_SCALE", "1")
@@ -26,7 +24,7 @@ WHITENOISE_USE_FINDERS = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 if os.environ.get("BENCH_DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["BENCH_DATABASE_URL"])}
+    DATABASES = {"default": postgres_database(os.environ["BENCH_DATABASE_URL"])}  # noqa: F405
     DATABASES["default"]["NAME"] += f"_{SUFFIX}"
 else:
     DATABASES["default"]["NAME"] = VAR_DIR / "bench" / f"bench-{SUFFIX}.sqlite3"  # noqa: F405

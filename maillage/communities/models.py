@@ -238,6 +238,9 @@ class Membership(TimeStampedModel):
             # The member directory's order (see member_directory).
             models.Index(
                 fields=["community", "state", "member_name", "user"],
+                # PostgreSQL reads a page's ids from the index alone (SQLite's
+                # indexes hold the id anyway, and Django leaves INCLUDE out).
+                include=["id"],
                 name="membership_directory",
             ),
         ]

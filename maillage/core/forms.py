@@ -207,6 +207,11 @@ class FilterForm(forms.Form):
     __str__ = render
 
 
+# The marks after which a label gets no suffix: Django's own string, translated
+# by Django's catalogue (a constant, so that our catalogue does not take it).
+LABEL_PUNCTUATION = ":?.!"
+
+
 def _label(field) -> str:
     """What ``BoundField.label_tag()`` draws, for a form without
     ``required_css_class``."""
@@ -218,7 +223,7 @@ def _label(field) -> str:
         if field.field.label_suffix is not None
         else field.form.label_suffix
     )
-    if suffix and label[-1] not in gettext(":?.!"):
+    if suffix and label[-1] not in gettext(LABEL_PUNCTUATION):
         contents = format_html("{}{}", label, suffix)
     else:
         contents = conditional_escape(label)
