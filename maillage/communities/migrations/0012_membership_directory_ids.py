@@ -5,19 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('communities', '0011_membership_guest_experts'),
+        ("communities", "0011_membership_guest_experts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='membership',
-            name='membership_directory',
+            model_name="membership",
+            name="membership_directory",
         ),
         migrations.AddIndex(
-            model_name='membership',
-            index=models.Index(fields=['community', 'state', 'member_name', 'user'], include=('id',), name='membership_directory'),
+            model_name="membership",
+            index=models.Index(
+                fields=["community", "state", "member_name", "user"],
+                include=("id",),
+                name="membership_directory",
+            ),
         ),
     ]
