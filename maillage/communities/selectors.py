@@ -113,7 +113,14 @@ def member_directory(
         .order_by(*DIRECTORY_ORDER)
     )
     if q:
-        members = members.filter(user__in=User.objects.matching(fold(q)).values("pk"))
+        # Looked for in the community's members' rows (a join), not in every
+        # person's: at 10x SQLite scanned 100,000 people for a community of
+        # 6,600 members (docs/performance.md).
+        folded = fold(q)
+        members = members.filter(
+            Q(user__search_text__contains=folded)
+            | Q(user__organisation_search__contains=folded)
+        )
     if region is not None:
         members = members.filter(user__region=region)
     if sector is not None:
