@@ -1,0 +1,23 @@
+"""The DirectoryFilterForm is drawn in Python (``core.forms.FilterForm``): the same
+HTML as Django's templates, errors included."""
+
+import re
+
+import pytest
+from django import forms
+
+from maillage.accounts.forms import DirectoryFilterForm
+
+pytestmark = pytest.mark.django_db
+
+
+def _squeezed(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()
+
+
+@pytest.mark.parametrize("data", [None, {}, {"q": "x" * 101, "region": "nulle-part"}])
+def test_the_same_html_as_django_s_templates(data):
+    form = DirectoryFilterForm(data)
+    if data is not None:
+        form.is_valid()
+    assert _squeezed(str(form)) == _squeezed(forms.Form.render(form))
