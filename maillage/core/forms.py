@@ -183,6 +183,7 @@ class FilterForm(forms.Form):
         # fields, and the errors shown on top (the form's and hidden fields').
         drawn = self.get_context()
         fields = drawn["fields"]
+        # Each hidden field's widget is Django's own escaped HTML.
         hidden = mark_safe("".join(str(f) for f in drawn["hidden_fields"]))  # noqa: S308
         parts = [str(drawn["errors"])] if drawn["errors"] else []
         if drawn["errors"] and not fields:
@@ -202,6 +203,7 @@ class FilterForm(forms.Form):
             )
         if not fields and not drawn["errors"]:
             parts.append(hidden)
+        # Every part is escaped HTML: Django's errors, or built by format_html.
         return mark_safe("\n".join(str(part) for part in parts))  # noqa: S308
 
     __str__ = render
@@ -242,6 +244,7 @@ def _help_text(field) -> str:
             field.auto_id,
             mark_safe(field.help_text),  # noqa: S308 - as Django's |safe
         )
+    # The help text is the form's own HTML, as Django's template (|safe) takes it.
     return format_html('<div class="helptext">{}</div>', mark_safe(field.help_text))  # noqa: S308
 
 
