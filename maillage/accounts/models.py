@@ -217,9 +217,13 @@ def refresh_listing(*people) -> None:
     current = Consent.objects.current().filter(
         user=models.OuterRef("pk"), purpose=Consent.Purpose.DIRECTORY
     )
-    User.objects.filter(pk__in=[p.pk for p in people]).update(
-        listed=models.Exists(current)
-    )
+    people_rows = User.objects.filter(pk__in=[p.pk for p in people])
+    people_rows.update(listed=models.Exists(current))
+    # The objects in memory too: a later full save() of one must not write
+    # the old value back.
+    listed = dict(people_rows.values_list("pk", "listed"))
+    for person in people:
+        person.listed = listed.get(person.pk, False)
 
 
 @receiver([post_save, post_delete], sender=Consent)

@@ -326,6 +326,12 @@ def test_the_directory_follows_consents_and_organisation_names(client):
 
     account_services.withdraw_consent(user=person, purpose=Consent.Purpose.DIRECTORY)
     assert found("rita") == []
+    account_services.give_consent(user=person, purpose=Consent.Purpose.DIRECTORY)
+    person.save()  # a full save of the same object keeps the new value
+    assert found("rita") == ["Rita Roy"]
+    account_services.withdraw_consent(user=person, purpose=Consent.Purpose.DIRECTORY)
+    person.save()
+    assert found("rita") == []
     Consent.objects.create(
         user=person, purpose=Consent.Purpose.DIRECTORY, given_at=timezone.now()
     )  # as the admin would
@@ -333,6 +339,8 @@ def test_the_directory_follows_consents_and_organisation_names(client):
     person.organisation = None
     person.save()
     assert found("nouvelle") == []
+    person.refresh_from_db()
+    assert person.listed
     account_services.delete_account(user=person)
     person.refresh_from_db()
     assert not person.listed
