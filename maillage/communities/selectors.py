@@ -146,11 +146,13 @@ def _directory_rows(ids):
 
 
 def pending_requests(community):
-    return list(
+    """The community's membership requests, oldest first: to page with
+    Django's ``Paginator`` (a large community may have many waiting)."""
+    return (
         Membership.objects.requested()
         .filter(community=community)
         .select_related("user__organisation", "user__region")
-        .order_by("updated_at")
+        .order_by("updated_at", "pk")
     )
 
 

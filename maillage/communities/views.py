@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -32,6 +33,7 @@ from .forms import (
 from .models import Community, Membership
 
 MEMBERS_PER_PAGE = 20
+REQUESTS_PER_PAGE = 20
 
 
 @require_GET
@@ -213,14 +215,12 @@ def community_leave(request, slug):
 @require_GET
 def request_list(request, slug):
     community, membership = community_for(request, slug, need="manage")
+    requests = selectors.pending_requests(community)
+    page = Paginator(requests, REQUESTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "communities/request_list.html",
-        {
-            "community": community,
-            "membership": membership,
-            "requests": selectors.pending_requests(community),
-        },
+        {"community": community, "membership": membership, "page": page},
     )
 
 
@@ -246,7 +246,12 @@ def request_decide(request, slug, pk):
             messages.success(
                 request, _("The request of %(name)s is declined.") % {"name": name}
             )
-    return redirect("communities:request_list", slug=slug)
+    done = reverse("communities:request_list", args=[slug])
+    page = request.POST.get("page", "")
+    if page.isascii() and page.isdigit():
+        # Back to the page of the decision (if now past the last, the last).
+        done += f"?page={page}"
+    return redirect(done)
 
 
 @login_required

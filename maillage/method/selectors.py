@@ -333,7 +333,7 @@ def dashboard(community: Community, *, with_membership_work=True) -> Dashboard:
     horizon = timezone.localdate() + timedelta(days=DUE_SOON_DAYS)
     requests = invitations = []
     if with_membership_work:
-        requests = community_selectors.pending_requests(community)
+        requests = list(community_selectors.pending_requests(community))
         invitations = community_selectors.pending_invitations(community)
     return Dashboard(
         requests=requests,

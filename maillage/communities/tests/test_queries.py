@@ -117,8 +117,9 @@ MEMBER_DIRECTORY = 10
 # Session, user, the person with organisation, sector and region, the check that
 # the viewer shares a community, their expertise, their communities.
 PROFILE = 7
-# Session, user, community, viewer's membership, requests with their people.
-REQUEST_LIST = 6
+# Session, user, community, viewer's membership, count, a page of requests with
+# their people.
+REQUEST_LIST = 7
 # Session, user, community, viewer's membership, invitations with their inviters.
 INVITATION_LIST = 6
 # Session, user, count, page of people with organisation, sector and region,

@@ -484,3 +484,49 @@ def test_community_form_errors_are_summed_up_with_links_to_their_fields(client, 
     assert "Il y a un problème" in summary
     assert 'href="#id_name"' in summary
     assert 'href="#id_slug"' in summary
+
+
+def test_request_list_pages_the_oldest_first_and_decides_on_the_same_page(
+    client, community, facilitator
+):
+    """25 requests: 20 on the first page, oldest first, 5 on the second; a
+    decision taken on the second page comes back to it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    start = timezone.now() - timedelta(days=30)
+    pending = []
+    for day in range(25):
+        request = MembershipFactory(
+            community=community, state=Membership.State.REQUESTED, joined_at=None
+        )
+        Membership.objects.filter(pk=request.pk).update(
+            updated_at=start + timedelta(days=day)
+        )
+        pending.append(request)
+    client.force_login(facilitator)
+    url = reverse("communities:request_list", args=[community.slug])
+
+    first = client.get(url).content.decode()
+    second = client.get(url, {"page": 2}).content.decode()
+
+    waiting = "25 demandes attendent une réponse, des plus anciennes aux plus récentes."
+    assert waiting in first
+    names = [p.user.public_name for p in pending]
+    assert all(name in first for name in names[:20])
+    assert not any(name in first for name in names[20:])
+    assert all(name in second for name in names[20:])
+    assert "Page 2 sur 2" in second
+    assert 'name="page" value="2"' in second
+    assert 'name="page"' not in first
+
+    last = pending[24].pk
+    decide = reverse("communities:request_decide", args=[community.slug, last])
+    response = client.post(decide, {"decision": "decline", "page": "2"})
+    assert response.url == f"{url}?page=2"
+    response = client.post(
+        reverse("communities:request_decide", args=[community.slug, pending[23].pk]),
+        {"decision": "decline", "page": "²"},
+    )
+    assert response.url == url
