@@ -41,7 +41,8 @@ def unread_count(user) -> int:
     ``UNREAD_SHOWN`` + 1: one query."""
     if not user.is_authenticated:
         return 0
-    return Notification.objects.for_reader(user).unread()[: UNREAD_SHOWN + 1].count()
+    unread = Notification.objects.for_reader(user).unread().order_by()
+    return unread[: UNREAD_SHOWN + 1].count()
 
 
 def preferences_of(user) -> NotificationPreference:
