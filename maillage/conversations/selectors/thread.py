@@ -59,15 +59,15 @@ def thread_for_page(pk: int) -> Thread:
     )
 
 
-def _bars(counts: dict, mine: set, key) -> list[ReactionButton]:
+def _bars(counts: dict, mine: set, key, labels) -> list[ReactionButton]:
     return [
         ReactionButton(
             kind=kind,
-            label=str(label),
+            label=label,
             count=counts.get((key, kind), 0),
             pressed=(key, kind) in mine,
         )
-        for kind, label in Reaction.Kind.choices
+        for kind, label in labels
     ]
 
 
@@ -97,10 +97,12 @@ def _reaction_bars(viewer, *, thread=None, replies=()) -> dict:
             key = ("reply", reply_id) if reply_id else ("thread", thread_id)
             mine.add((key, kind))
     bars = {}
+    # The labels translated once, not once per item (100 replies, 5 kinds).
+    labels = [(kind, str(label)) for kind, label in Reaction.Kind.choices]
     if thread is not None:
-        bars["thread", thread.pk] = _bars(counts, mine, ("thread", thread.pk))
+        bars["thread", thread.pk] = _bars(counts, mine, ("thread", thread.pk), labels)
     for reply in replies:
-        bars["reply", reply.pk] = _bars(counts, mine, ("reply", reply.pk))
+        bars["reply", reply.pk] = _bars(counts, mine, ("reply", reply.pk), labels)
     return bars
 
 
