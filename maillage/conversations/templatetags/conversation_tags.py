@@ -11,6 +11,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from maillage.core.templatetags.maillage import icon
+
 register = template.Library()
 
 
@@ -64,6 +66,42 @@ def reaction_bar(context, bar, bar_id, react_url="", can_react=False):
         )
     html = f'<div class="reactions" id="{bar_id}">{"".join(parts)}</div>'
     return mark_safe(html)  # noqa: S308 - every value above is escaped
+
+
+@register.simple_tag
+def thread_badges(thread):
+    """The badges of a thread (kind, pinned, solved or unsolved, locked,
+    hidden), as ``conversations/_thread_badges.html`` drew them: on every row
+    of the thread list (tests compare the two)."""
+    badges = [
+        format_html(
+            '<span class="badge kind kind-{}">{}{}</span>',
+            thread.kind,
+            icon(thread.kind_icon, small=True),
+            thread.kind_label,
+        )
+    ]
+    if thread.is_pinned:
+        badges.append(_badge("", "bookmark", _("Pinned")))
+    if thread.is_challenge:
+        if thread.solution_id:
+            badges.append(_badge(" badge-brand", "check-circle", _("Solved")))
+        else:
+            badges.append(_badge(" badge-accent", "", _("Unsolved")))
+    if thread.is_locked:
+        badges.append(_badge("", "lock-closed", _("Locked")))
+    if thread.is_hidden:
+        badges.append(_badge(" badge-danger", "eye-slash", _("Hidden")))
+    return mark_safe("\n".join(badges))  # noqa: S308 - each badge is escaped
+
+
+def _badge(variant: str, name: str, label: str) -> str:
+    return format_html(
+        '<span class="badge{}">{}{}</span>',
+        variant,
+        icon(name, small=True),
+        label,
+    )
 
 
 @register.simple_tag

@@ -1,5 +1,6 @@
-"""The Python-drawn markup of a thread's page: bylines and reaction bars."""
+"""The Python-drawn markup of the exchanges: bylines, badges and reaction bars."""
 
+import pytest
 from django.template import Context, Template
 from django.utils import translation
 
@@ -85,3 +86,52 @@ def test_reaction_bar_escapes_everything_it_is_given():
     assert 'onclick="' not in html
     assert "&lt;b&gt;Merci&lt;/b&gt;" in html
     assert 'action="/r/1/?a=1&amp;b=&lt;2&gt;"' in html
+
+
+# What conversations/_thread_badges.html drew, before {% thread_badges %}
+# replaced it (Python-drawn, for speed: docs/performance.md).
+BADGES_TEMPLATE = """{% load i18n maillage %}<span class="badge kind kind-{{ thread.kind }}">{% icon thread.kind_icon small=True %}{{ thread.kind_label }}</span>
+{% if thread.is_pinned %}<span class="badge">{% icon "bookmark" small=True %}{% translate "Pinned" %}</span>{% endif %}
+{% if thread.is_challenge %}{% if thread.solution_id %}<span class="badge badge-brand">{% icon "check-circle" small=True %}{% translate "Solved" %}</span>{% else %}<span class="badge badge-accent">{% translate "Unsolved" %}</span>{% endif %}{% endif %}
+{% if thread.is_locked %}<span class="badge">{% icon "lock-closed" small=True %}{% translate "Locked" %}</span>{% endif %}
+{% if thread.is_hidden %}<span class="badge badge-danger">{% icon "eye-slash" small=True %}{% translate "Hidden" %}</span>{% endif %}
+"""  # noqa: E501 - the template verbatim, one line a badge as it was
+
+
+def _words(html: str) -> str:
+    """HTML with each run of white space as one space (how it is shown)."""
+    return " ".join(html.split())
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize(
+    "kind,solved,pinned,locked,hidden",
+    [
+        ("challenge", False, False, False, False),
+        ("challenge", True, True, True, True),
+        ("tip", False, True, False, True),
+        ("discussion", False, False, True, False),
+    ],
+)
+def test_thread_badges_draw_what_the_template_drew(
+    language, kind, solved, pinned, locked, hidden
+):
+    from datetime import UTC, datetime
+
+    from maillage.conversations.models import Thread
+
+    when = datetime(2026, 1, 5, tzinfo=UTC)
+    thread = Thread(
+        kind=kind,
+        title="<b>Titre</b>",
+        solution_id=7 if solved else None,
+        pinned_at=when if pinned else None,
+        locked_at=when if locked else None,
+        hidden_at=when if hidden else None,
+    )
+    with translation.override(language):
+        expected = Template(BADGES_TEMPLATE).render(Context({"thread": thread}))
+        html = _render("{% thread_badges thread %}", thread=thread)
+
+    assert _words(html) == _words(expected)
+    assert html.count('<span class="badge') == expected.count('<span class="badge')
