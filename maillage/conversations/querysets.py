@@ -39,26 +39,6 @@ class ThreadQuerySet(models.QuerySet):
             shown |= Q(community__in=moderated.values("community_id"))
         return readable.filter(shown)
 
-    def visible_in(self, community, user):
-        """``visible_to(user)`` within ``community``: the same rules, with the
-        community's checks written as subqueries that do not depend on the
-        thread, so that the database makes them once rather than for each of
-        the community's threads, and counts read its indexes alone
-        (docs/performance.md)."""
-        from maillage.communities.models import Community, Membership
-
-        readable = Community.objects.content_visible_to(user).filter(pk=community.pk)
-        threads = self.filter(Exists(readable), community=community)
-        if user.is_authenticated and user.is_staff:
-            return threads
-        shown = Q(hidden_at__isnull=True)
-        if user.is_authenticated:
-            moderates = Membership.objects.facilitators().filter(
-                user=user, community=community
-            )
-            shown |= Q(Exists(moderates))
-        return threads.filter(shown)
-
     def published(self):
         return self.filter(hidden_at__isnull=True)
 

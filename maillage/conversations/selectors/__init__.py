@@ -21,6 +21,7 @@ from .lists import (
     shared_tags,
     thread_counts,
     thread_list,
+    visible_in,
 )
 from .people import (
     HelperSuggestion,
@@ -69,4 +70,5 @@ __all__ = [
     "thread_for_page",
     "thread_list",
     "thread_page",
+    "visible_in",
 ]

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from maillage.accounts import services as account_services
 from maillage.accounts.models import Consent
 from maillage.accounts.tests.factories import UserFactory
+from maillage.communities import permissions as community_permissions
 from maillage.communities.models import Community, Membership
 from maillage.communities.tests.factories import CommunityFactory, MembershipFactory
 from maillage.conversations import selectors, services
@@ -74,9 +75,9 @@ def test_hidden_threads_show_to_moderators_only(community, member, facilitator):
 
 
 def test_the_gate_within_one_community_is_the_gate(three):
-    """``visible_in(community, viewer)`` lists what ``visible_to(viewer)`` lists
-    in that community, for every kind of viewer and community, hidden threads
-    included."""
+    """``visible_in(community, viewer, membership)`` lists what
+    ``visible_to(viewer)`` lists in that community, for every kind of viewer
+    and community, hidden threads included."""
     people = {"anonymous": AnonymousUser(), "outsider": UserFactory()}
     people["staff"] = UserFactory(is_staff=True)
     for visibility, thread in three.items():
@@ -95,16 +96,25 @@ def test_the_gate_within_one_community_is_the_gate(three):
         for thread in three.values():
             community = thread.community
             expected = Thread.objects.visible_to(person).filter(community=community)
-            within = Thread.objects.visible_in(community, person)
+            within = _within(community, person)
             assert set(within) == set(expected), (name, community.visibility)
     # The cases are not all alike: the test would see a gate that lets too much
     # or too little through.
     facilitator = people["facilitator of private"]
     private = three["private"].community
-    assert Thread.objects.visible_in(private, facilitator).count() == 2
-    assert Thread.objects.visible_in(private, people["member of private"]).count() == 1
-    assert not Thread.objects.visible_in(private, people["outsider"]).exists()
-    assert Thread.objects.visible_in(private, people["staff"]).count() == 2
+    assert _within(private, facilitator).count() == 2
+    assert _within(private, people["member of private"]).count() == 1
+    assert not _within(private, people["outsider"]).exists()
+    assert _within(private, people["staff"]).count() == 2
+    assert not _within(private, people["former member of private"]).exists()
+
+
+def _membership(person, community):
+    return community_permissions.membership_of(person, community)
+
+
+def _within(community, person):
+    return selectors.visible_in(community, person, _membership(person, community))
 
 
 # What is new ------------------------------------------------------------------
@@ -153,7 +163,9 @@ def test_activity_feed_mixes_threads_and_replies_latest_first(community, member)
     ThreadFactory(community=community, hidden_at=timezone.now())
     ThreadFactory(title="Ailleurs")
 
-    feed = selectors.activity_feed(community=community, viewer=member)
+    feed = selectors.activity_feed(
+        community=community, viewer=member, membership=_membership(member, community)
+    )
     items = selectors.activity_items(feed.rows)
 
     assert [(i.thread.title, i.reply) for i in items] == [
@@ -178,7 +190,11 @@ def test_replies_in_a_hidden_thread_are_only_in_the_moderators_feed(
     assert elsewhere.community != community
 
     def replies_seen_by(person):
-        feed = selectors.activity_feed(community=community, viewer=person)
+        feed = selectors.activity_feed(
+            community=community,
+            viewer=person,
+            membership=_membership(person, community),
+        )
         return [ref for item, ref, _when in feed.rows if item == "reply"]
 
     assert replies_seen_by(member) == []
@@ -204,7 +220,11 @@ def test_activity_feed_pages_go_older_without_gaps_or_repeats(community, member)
     seen, before, pages = [], None, 0
     while True:
         feed = selectors.activity_feed(
-            community=community, viewer=member, before=before, size=3
+            community=community,
+            viewer=member,
+            membership=_membership(member, community),
+            before=before,
+            size=3,
         )
         seen += [(item, ref) for item, ref, _when in feed.rows]
         times = [when for _item, _ref, when in feed.rows]

@@ -49,10 +49,13 @@ def activity(request, slug):
     feed = selectors.activity_feed(
         community=community,
         viewer=request.user,
+        membership=membership,
         before=before,
         size=ACTIVITY_PER_PAGE,
     )
-    counts = selectors.thread_counts(community=community, viewer=request.user)
+    counts = selectors.thread_counts(
+        community=community, viewer=request.user, membership=membership
+    )
     context = {
         "community": community,
         "membership": membership,
@@ -61,7 +64,9 @@ def activity(request, slug):
         "items": selectors.activity_items(feed.rows),
         "counts": counts,
         "kinds": _kinds(counts),
-        "pinned": selectors.pinned_threads(community=community, viewer=request.user),
+        "pinned": selectors.pinned_threads(
+            community=community, viewer=request.user, membership=membership
+        ),
         "following": selectors.follows_community(request.user, community),
         "can_post": permissions.can_post(request.user, community, membership),
         "can_moderate": permissions.can_moderate(request.user, community, membership),
@@ -78,6 +83,7 @@ def thread_list(request: HtmxHttpRequest, slug):
     threads = selectors.thread_list(
         community=community,
         viewer=request.user,
+        membership=membership,
         kind=criteria.get("type", ""),
         tag=criteria.get("tag"),
         state=criteria.get("etat", ""),
