@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.fields import MarkdownField
 from maillage.core.markdown import render_markdown
 from maillage.core.models import TimeStampedModel
+from maillage.core.routing import pk_url
 
 from ..querysets import ReplyQuerySet
 from .threads import Thread, excerpt_of, linked_mentions
@@ -84,7 +84,7 @@ class Reply(TimeStampedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        thread_url = reverse("conversations:thread_detail", args=[self.thread_id])
+        thread_url = pk_url("conversations:thread_detail", self.thread_id)
         return f"{thread_url}#{self.anchor}"
 
     @property

@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from maillage.core.fields import MarkdownField
 from maillage.core.models import ListingIndex, TimeStampedModel
+from maillage.core.routing import pk_url
 from maillage.core.text import showable
 
 from ..querysets import ThreadQuerySet
@@ -156,7 +157,7 @@ class Thread(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("conversations:thread_detail", args=[self.pk])
+        return pk_url("conversations:thread_detail", self.pk)
 
     @property
     def is_challenge(self) -> bool:
